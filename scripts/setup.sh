@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs whatever the build and the tests need and is missing. Idempotent: each step
+# checks first, so a second run takes seconds. Used by scripts/demo.sh and scripts/test.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen pin in Cargo.toml
+
+log() { printf '[setup] %s\n' "$*" >&2; }
+
+need_apt=()
+command -v clang >/dev/null || need_apt+=(clang)          # zstd-sys (jieba dict) must be compiled by clang for wasm32
+command -v chromium >/dev/null || need_apt+=(chromium)    # end-to-end tests
+if [ ${#need_apt[@]} -gt 0 ]; then
+  log "apt-get install ${need_apt[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+  log "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked --force
+fi
+if ! command -v wasm-pack >/dev/null; then
+  log "cargo install wasm-pack"
+  cargo install wasm-pack --locked
+fi
+
+if [ ! -d www/node_modules ] || [ www/package-lock.json -nt www/node_modules/.package-lock.json ]; then
+  log "npm ci (www)"
+  (cd www && npm ci --no-audit --no-fund --loglevel=error)
+fi

@@ -1,0 +1,57 @@
+//! Text normalisation before any analysis: one line-ending convention and no invisible
+//! characters that would shift offsets or split words. Spans refer to the text this returns.
+
+/// CRLF and CR become LF; BOMs, zero-width spaces and soft hyphens are dropped; NBSP becomes a
+/// space. Full-width digits and brackets are kept as written (the quantity parser reads them)
+/// so that a highlighted span shows exactly what the report prints.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
+            '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{00AD}' | '\u{2060}' => {}
+            '\u{00A0}' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Full-width ASCII digit or letter to its half-width form; other chars unchanged.
+pub fn half_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+pub fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2A6DF
+        | 0x2A700..=0x2EBEF | 0x30000..=0x323AF | 0x3007)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_endings_and_invisibles() {
+        assert_eq!(normalize("a\r\nb\rc\u{FEFF}d\u{200B}e\u{A0}f"), "a\nb\ncde f");
+        assert_eq!(half_width('３'), '3');
+        assert!(is_digit('９') && is_digit('0') && !is_digit('九'));
+        assert!(is_han('𠀀') && is_han('政') && !is_han('。'));
+    }
+}

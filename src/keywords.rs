@@ -1,0 +1,102 @@
+//! Keywords by TF-IDF and by TextRank. IDF is derived from jieba's dictionary frequencies
+//! (idf = ln(total / freq)) instead of jieba-rs's `tfidf` table, which would add 2.2 MB gzipped
+//! to the wasm; the ranking it gives differs little for report vocabulary.
+
+use crate::analysis::Scored;
+use crate::segment::{is_content, jieba, Token};
+use std::collections::HashMap;
+
+/// Sum of frequencies in jieba's default dictionary (dict.txt), which suggest_freq is scaled to.
+const DICT_TOTAL: f64 = 60_101_967.0;
+/// Cap for words the dictionary does not know (new words, names): as rare as the rarest
+/// dictionary words, not infinitely rare.
+const MAX_IDF: f64 = 14.0;
+
+/// Parts of speech that make keywords: nouns, verbal nouns, names, idioms, abbreviations.
+fn keyword_pos(pos: &str) -> bool {
+    matches!(pos, "n" | "nr" | "ns" | "nt" | "nz" | "nl" | "vn" | "v" | "an" | "j" | "l" | "i" | "eng" | "nrt" | "nrfg")
+}
+
+fn candidates<'t>(text: &'t str, tokens: &[Token]) -> Vec<(&'t str, usize)> {
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| keyword_pos(t.pos) && is_content(&text[t.range.0..t.range.1], t.pos))
+        .map(|(i, t)| (&text[t.range.0..t.range.1], i))
+        .collect()
+}
+
+pub fn idf(word: &str) -> f64 {
+    // suggest_freq returns the dictionary frequency + 1 for a known word, and the product of
+    // its parts' probabilities for an unknown one.
+    let f = jieba().suggest_freq(word).max(1) as f64;
+    (DICT_TOTAL / f).ln().clamp(0.0, MAX_IDF)
+}
+
+pub fn tfidf(text: &str, tokens: &[Token], top: usize) -> Vec<Scored> {
+    let cands = candidates(text, tokens);
+    let total = cands.len().max(1) as f64;
+    let mut tf: HashMap<&str, usize> = HashMap::new();
+    for (w, _) in &cands {
+        *tf.entry(w).or_default() += 1;
+    }
+    let mut out: Vec<Scored> =
+        tf.into_iter().map(|(w, n)| Scored { term: w.to_string(), score: n as f64 / total * idf(w) }).collect();
+    finish(&mut out, top);
+    out
+}
+
+/// TextRank over a co-occurrence graph: candidates within a window of 5 tokens are linked,
+/// weighted by how often they co-occur; 30 iterations of PageRank with damping 0.85.
+pub fn textrank(text: &str, tokens: &[Token], top: usize) -> Vec<Scored> {
+    const WINDOW: usize = 5;
+    let cands = candidates(text, tokens);
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let seq: Vec<(usize, usize)> = cands
+        .iter()
+        .map(|&(w, pos)| {
+            let n = ids.len();
+            (*ids.entry(w).or_insert(n), pos)
+        })
+        .collect();
+    let n = ids.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut edges: HashMap<(usize, usize), f64> = HashMap::new();
+    for (i, &(a, pa)) in seq.iter().enumerate() {
+        for &(b, pb) in seq[i + 1..].iter().take_while(|&&(_, pb)| pb - pa < WINDOW) {
+            if a != b && !text[tokens[pa].range.1..tokens[pb].range.0].contains('\n') {
+                *edges.entry((a.min(b), a.max(b))).or_default() += 1.0;
+            }
+        }
+    }
+    let mut adj: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
+    for (&(a, b), &w) in &edges {
+        adj[a].push((b, w));
+        adj[b].push((a, w));
+    }
+    let out_weight: Vec<f64> = adj.iter().map(|v| v.iter().map(|e| e.1).sum()).collect();
+    let mut score = vec![1.0f64; n];
+    for _ in 0..30 {
+        let mut next = vec![0.15f64; n];
+        for (v, nbrs) in adj.iter().enumerate() {
+            for &(u, w) in nbrs {
+                next[v] += 0.85 * w / out_weight[u] * score[u];
+            }
+        }
+        score = next;
+    }
+    let max = score.iter().cloned().fold(f64::MIN, f64::max);
+    let mut out: Vec<Scored> = ids.into_iter().map(|(w, i)| Scored { term: w.to_string(), score: score[i] / max }).collect();
+    finish(&mut out, top);
+    out
+}
+
+fn finish(out: &mut Vec<Scored>, top: usize) {
+    out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.term.cmp(&b.term)));
+    out.truncate(top);
+    for s in out.iter_mut() {
+        s.score = (s.score * 1e6).round() / 1e6;
+    }
+}

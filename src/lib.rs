@@ -1,0 +1,111 @@
+//! report-lens (报告透视): reads a Chinese official work report and returns what it says and
+//! what it claims to have done, as one serde `Analysis`.
+//!
+//! ```text
+//! bytes ──decode──▶ text ──clean──▶ normalised text ──structure──▶ Document (paragraphs,
+//!   sentences, headings) ──segment──▶ tokens ──stats / keywords / quantity──▶ findings
+//!   ──analysis──▶ Analysis (serde) ──▶ JSON (CLI) or a JS object (wasm, in a Web Worker)
+//! ```
+//!
+//! The core is plain Rust: no wasm types outside `wasm.rs`, so the CLI and the page run the
+//! same code and print the same JSON.
+
+pub mod analysis;
+pub mod clean;
+pub mod decode;
+pub mod error;
+pub mod eval;
+pub mod keywords;
+pub mod lexicon;
+pub mod quantity;
+pub mod segment;
+pub mod stats;
+pub mod structure;
+pub mod utf16;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use analysis::Analysis;
+pub use error::Error;
+
+use analysis::{Keywords, Meta, Section, Source};
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct Options {
+    /// How many terms to list (all are counted in the stats).
+    pub max_terms: usize,
+    /// How many keywords per method.
+    pub max_keywords: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { max_terms: 300, max_keywords: 20 }
+    }
+}
+
+/// Analyses a file's raw bytes: decodes them (UTF-8, UTF-16, GB18030) first.
+pub fn analyze_bytes(name: &str, bytes: &[u8], opts: &Options) -> Result<Analysis, Error> {
+    let decoded = decode::decode(bytes)?;
+    Ok(analyze_decoded(name, bytes.len(), decoded.encoding, &decoded.text, opts))
+}
+
+/// Analyses text that is already a string (pasted text in the page).
+pub fn analyze_text(name: &str, text: &str, opts: &Options) -> Result<Analysis, Error> {
+    if text.len() > decode::MAX_BYTES {
+        return Err(Error::TooLarge { bytes: text.len(), limit: decode::MAX_BYTES });
+    }
+    if text.trim().is_empty() {
+        return Err(Error::Empty);
+    }
+    Ok(analyze_decoded(name, text.len(), "UTF-8", text, opts))
+}
+
+fn analyze_decoded(name: &str, bytes: usize, encoding: &str, raw: &str, opts: &Options) -> Analysis {
+    let text = clean::normalize(raw);
+    let doc = structure::parse(&text);
+    let idx = utf16::Utf16Index::new(&text);
+    let tokens = segment::tokenize(&text, &doc.paragraphs);
+    let stats = stats::stats(&text, &doc, &tokens);
+    let mut terms = stats::terms(&text, &tokens);
+    terms.truncate(opts.max_terms);
+    let keywords = Keywords {
+        tfidf: keywords::tfidf(&text, &tokens, opts.max_keywords),
+        textrank: keywords::textrank(&text, &tokens, opts.max_keywords),
+    };
+    let quantities = quantity::extract(&text, &doc, &idx);
+    let metrics = quantity::metrics(&quantities);
+    let sections = doc
+        .headings
+        .iter()
+        .map(|h| Section { title: h.title.clone(), level: h.level, span: idx.span(h.range.0, h.range.1), part: h.part })
+        .collect();
+    let meta = Meta { title: title(&text, &doc), year: None };
+    Analysis {
+        schema: analysis::SCHEMA,
+        source: Source { name: name.to_string(), bytes, encoding: encoding.to_string() },
+        stats,
+        terms,
+        keywords,
+        meta,
+        sections,
+        articles: Vec::new(),
+        quantities,
+        metrics,
+        formulations: Vec::new(),
+        themes: Vec::new(),
+        entities: Default::default(),
+        warnings: Vec::new(),
+        text,
+    }
+}
+
+/// The first short line that is not a byline or a salutation.
+fn title(text: &str, doc: &structure::Document) -> Option<String> {
+    doc.paragraphs.iter().take(5).map(|&(s, e)| text[s..e].trim_start_matches(['#', ' ']).trim()).find(|p| {
+        let n = p.chars().count();
+        (4..=60).contains(&n) && !p.ends_with(['。', '：', ':']) && structure::han_share(p) > 0.5
+    }).map(str::to_string)
+}

@@ -1,0 +1,109 @@
+//! Word segmentation with POS tags: jieba with its default dictionary plus the CPPCC domain
+//! dictionary, built once per process (or per wasm instance) and kept.
+
+use crate::clean::{is_digit, is_han};
+use crate::lexicon;
+use crate::structure::Range;
+use jieba_rs::Jieba;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    pub range: Range,
+    /// jieba's POS tag, with numerals (Arabic, full-width, Chinese) forced to `m`.
+    pub pos: &'static str,
+}
+
+pub fn jieba() -> &'static Jieba {
+    static JIEBA: OnceLock<Jieba> = OnceLock::new();
+    JIEBA.get_or_init(|| {
+        let mut j = Jieba::new();
+        let dict = lexicon::domain_dict();
+        j.load_dict(&mut dict.as_bytes()).expect("domain.dict is well-formed (tested)");
+        j
+    })
+}
+
+/// Interned POS tags: jieba hands out tags borrowed from itself, which lives for the program.
+fn intern(tag: &str) -> &'static str {
+    const TAGS: &[&str] = &[
+        "n", "nr", "nr1", "nr2", "nrj", "nrf", "nrfg", "nrt", "ns", "nsf", "nt", "nz", "nl", "ng", "t", "tg", "s", "f",
+        "v", "vd", "vn", "vshi", "vyou", "vf", "vx", "vi", "vl", "vg", "vq", "a", "ad", "an", "ag", "al", "b", "bl", "z",
+        "r", "rr", "rz", "rzt", "rzs", "rzv", "ry", "ryt", "rys", "ryv", "rg", "m", "mq", "q", "qv", "qt", "d", "p",
+        "pba", "pbei", "c", "cc", "u", "uzhe", "ule", "uguo", "ude1", "ude2", "ude3", "usuo", "udeng", "uyy", "udh",
+        "uls", "uzhi", "ulian", "e", "y", "o", "h", "k", "x", "xx", "xu", "w", "l", "i", "j", "g", "dg", "df", "eng",
+        "zg", "uj", "ul", "ug", "uv", "ud", "yg", "mg", "rg",
+    ];
+    TAGS.iter().copied().find(|&t| t == tag).unwrap_or("x")
+}
+
+fn is_numeral(word: &str) -> bool {
+    const CN: &str = "零〇一二三四五六七八九十百千万亿两";
+    word.chars().all(|c| is_digit(c) || matches!(c, '.' | '．' | ',' | '%' | '％')) && word.chars().any(is_digit)
+        || (word.chars().all(|c| CN.contains(c)) && word.chars().count() > 1)
+}
+
+/// Tokens of the text, paragraph by paragraph (no token crosses a paragraph).
+pub fn tokenize(text: &str, paragraphs: &[Range]) -> Vec<Token> {
+    let j = jieba();
+    let mut out = Vec::with_capacity(text.len() / 4);
+    for &(s, e) in paragraphs {
+        let mut at = s;
+        for tag in j.tag(&text[s..e], true) {
+            let end = at + tag.word.len();
+            let word = tag.word;
+            if word.chars().all(char::is_whitespace) {
+                at = end;
+                continue;
+            }
+            let pos = if is_numeral(word) {
+                "m"
+            } else if word.chars().all(|c| !c.is_alphanumeric() && !is_han(c)) {
+                "x"
+            } else {
+                intern(tag.tag)
+            };
+            out.push(Token { range: (at, end), pos });
+            at = end;
+        }
+    }
+    out
+}
+
+/// Whether a token is a content word worth counting: not punctuation, numeral, function word
+/// or stop word, and at least two characters (single Han characters are mostly grammar).
+pub fn is_content(word: &str, pos: &str) -> bool {
+    const SKIP: &[&str] = &["m", "mq", "q", "x", "w", "u", "uj", "ul", "ug", "uv", "ud", "uz", "p", "c", "r", "d", "f", "t", "e", "y", "o", "zg"];
+    if SKIP.contains(&pos) || word.chars().count() < 2 || word.chars().any(is_digit) {
+        return false;
+    }
+    if !word.chars().any(|c| is_han(c) || c.is_alphabetic()) {
+        return false;
+    }
+    !lexicon::stopwords().contains(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn domain_terms_are_single_tokens() {
+        let text = "市政协委员围绕全过程人民民主开展双月协商，报送社情民意信息。";
+        let toks = tokenize(text, &[(0, text.len())]);
+        let words: Vec<&str> = toks.iter().map(|t| &text[t.range.0..t.range.1]).collect();
+        for w in ["全过程人民民主", "双月协商", "社情民意信息"] {
+            assert!(words.contains(&w), "{w} not whole in {words:?}");
+        }
+        assert_eq!(words.concat(), text, "tokens tile the paragraph");
+    }
+
+    #[test]
+    fn numerals_are_m() {
+        let text = "立案办复提案230件，３０余次。";
+        let toks = tokenize(text, &[(0, text.len())]);
+        let nums: Vec<&str> = toks.iter().filter(|t| t.pos == "m").map(|t| &text[t.range.0..t.range.1]).collect();
+        assert!(nums.iter().any(|w| w.contains("230")), "{nums:?}");
+        assert!(!is_content("230", "m") && !is_content("进一步", "d") && is_content("提案", "n"));
+    }
+}

@@ -1,0 +1,256 @@
+//! Text to document: paragraphs, sentences and the outline (headings with their level and the
+//! part of the report they open: review of the year, plan for the next, or other).
+
+use crate::clean::is_han;
+use serde::Serialize;
+
+/// A byte range `[start, end)` in the normalised text.
+pub type Range = (usize, usize);
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub paragraphs: Vec<Range>,
+    pub sentences: Vec<Range>,
+    pub headings: Vec<Heading>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    /// Range of the whole heading line (or of the run-in heading inside a paragraph).
+    pub range: Range,
+    pub title: String,
+    pub level: u8,
+    pub part: Part,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Part {
+    Review,
+    Plan,
+    Other,
+}
+
+const SENTENCE_END: &[char] = &['。', '！', '？', '!', '?'];
+const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')', '"', '\''];
+
+pub fn parse(text: &str) -> Document {
+    let paragraphs = paragraphs(text);
+    let sentences = paragraphs.iter().flat_map(|&p| sentences(text, p)).collect();
+    let headings = headings(text, &paragraphs);
+    Document { paragraphs, sentences, headings }
+}
+
+/// A paragraph is a line holding something other than whitespace, trimmed.
+fn paragraphs(text: &str) -> Vec<Range> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        let trimmed = line.trim_matches(|c: char| c.is_whitespace());
+        if !trimmed.is_empty() {
+            let s = start + (trimmed.as_ptr() as usize - line.as_ptr() as usize);
+            out.push((s, s + trimmed.len()));
+        }
+        start += line.len() + 1;
+    }
+    out
+}
+
+fn sentences(text: &str, (start, end): Range) -> Vec<Range> {
+    let para = &text[start..end];
+    let mut out = Vec::new();
+    let mut s = 0;
+    let mut chars = para.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if SENTENCE_END.contains(&c) {
+            let mut e = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if SENTENCE_END.contains(&d) || CLOSERS.contains(&d) {
+                    e = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            push_sentence(para, start, s, e, &mut out);
+            s = e;
+        }
+    }
+    push_sentence(para, start, s, para.len(), &mut out);
+    out
+}
+
+fn push_sentence(para: &str, base: usize, s: usize, e: usize, out: &mut Vec<Range>) {
+    let piece = &para[s..e];
+    let trimmed = piece.trim_start();
+    if trimmed.chars().any(|c| c.is_alphanumeric()) {
+        let lead = piece.len() - trimmed.len();
+        out.push((base + s + lead, base + e));
+    }
+}
+
+const CN_DIGITS: &str = "一二三四五六七八九十";
+
+/// Heading style of a paragraph's start: (level, byte length of the marker).
+fn heading_marker(p: &str) -> Option<(u8, usize)> {
+    let hashes = p.chars().take_while(|&c| c == '#').count();
+    if (1..=6).contains(&hashes) && p[hashes..].starts_with(' ') {
+        return Some((hashes as u8, hashes + 1));
+    }
+    if p.starts_with("第") {
+        let rest = &p["第".len()..];
+        let n = rest.chars().take_while(|c| CN_DIGITS.contains(*c)).count();
+        if n > 0 {
+            let after = &rest[n * 3..];
+            for word in ["部分", "章"] {
+                if after.starts_with(word) {
+                    return Some((1, "第".len() + n * 3 + word.len()));
+                }
+            }
+        }
+    }
+    let n = p.chars().take_while(|c| CN_DIGITS.contains(*c)).count();
+    if n > 0 && n <= 3 && p[n * 3..].starts_with('、') {
+        return Some((1, n * 3 + '、'.len_utf8()));
+    }
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        if let Some(rest) = p.strip_prefix(open) {
+            let rest = rest.trim_start();
+            let k = rest.chars().take_while(|c| CN_DIGITS.contains(*c)).count();
+            let d = rest.chars().take_while(|c| c.is_ascii_digit()).count();
+            let (level, len) = if k > 0 && k <= 3 { (2, k * 3) } else if d > 0 && d <= 2 { (4, d) } else { continue };
+            let after = rest[len..].trim_start();
+            if after.starts_with(close) {
+                let total = p.len() - after.len() + close.len_utf8();
+                return Some((level, total));
+            }
+        }
+    }
+    let d = p.chars().take_while(|c| c.is_ascii_digit()).count();
+    if d > 0 && d <= 2 {
+        let after = &p[d..];
+        // "1." but not "1.2万": the marker must not be followed by a digit.
+        for m in ['.', '．', '、'] {
+            if after.starts_with(m) && !after[m.len_utf8()..].starts_with(|c: char| c.is_ascii_digit()) {
+                return Some((3, d + m.len_utf8()));
+            }
+        }
+    }
+    if p.starts_with('【') && p.ends_with('】') && p.chars().count() <= 30 {
+        return Some((2, 0));
+    }
+    None
+}
+
+fn headings(text: &str, paragraphs: &[Range]) -> Vec<Heading> {
+    let mut out = Vec::new();
+    for &(s, e) in paragraphs {
+        let p = &text[s..e];
+        let Some((level, marker)) = heading_marker(p) else { continue };
+        // A run-in heading ends at its first full stop: "一、加强学习。今年……".
+        let cut = p.find(['。', '：']).map(|i| i + 3).unwrap_or(p.len());
+        let long_line = p.chars().count() > 60;
+        if long_line && cut == p.len() {
+            continue; // a long line with no stop is a numbered paragraph, not a heading
+        }
+        let head = &p[..cut];
+        let mut body = &head[marker..];
+        // "## 二、工作安排": a markdown heading that also carries a numbered marker.
+        if p.starts_with('#') {
+            if let Some((_, inner)) = heading_marker(body.trim_start()) {
+                body = &body.trim_start()[inner..];
+            }
+        }
+        let title = clean_title(body);
+        if title.is_empty() || title.chars().count() > 60 {
+            continue;
+        }
+        let part = part_of(&title);
+        out.push(Heading { range: (s, s + head.len()), title, level, part });
+    }
+    inherit_parts(&mut out);
+    out
+}
+
+fn clean_title(s: &str) -> String {
+    s.trim()
+        .trim_start_matches(['【'])
+        .trim_end_matches(['】', '。', '：', ':'])
+        .trim()
+        .to_string()
+}
+
+/// Which part of a work report a heading opens, from its wording.
+pub fn part_of(title: &str) -> Part {
+    const PLAN: &[&str] = &["工作安排", "工作思路", "工作打算", "主要任务", "工作建议", "工作要点", "目标任务", "总体要求", "今后", "展望", "明年"];
+    const REVIEW: &[&str] = &["回顾", "过去一年", "过去的一年", "主要工作", "工作情况", "履职情况", "工作成效", "取得的成绩"];
+    if PLAN.iter().any(|w| title.contains(w)) {
+        Part::Plan
+    } else if REVIEW.iter().any(|w| title.contains(w)) {
+        Part::Review
+    } else {
+        Part::Other
+    }
+}
+
+/// A sub-heading without its own part belongs to the part of the nearest higher heading.
+fn inherit_parts(headings: &mut [Heading]) {
+    let mut stack: Vec<(u8, Part)> = Vec::new();
+    for h in headings.iter_mut() {
+        while stack.last().is_some_and(|&(l, _)| l >= h.level) {
+            stack.pop();
+        }
+        if h.part == Part::Other {
+            if let Some(&(_, p)) = stack.last() {
+                h.part = p;
+            }
+        }
+        stack.push((h.level, h.part));
+    }
+}
+
+/// Index of the heading that governs byte offset `at`, if any.
+pub fn heading_at(headings: &[Heading], at: usize) -> Option<usize> {
+    let k = headings.partition_point(|h| h.range.0 <= at);
+    k.checked_sub(1)
+}
+
+/// Share of Han characters, used to tell prose from markup leftovers.
+pub fn han_share(s: &str) -> f64 {
+    let total = s.chars().filter(|c| !c.is_whitespace()).count().max(1);
+    s.chars().filter(|&c| is_han(c)).count() as f64 / total as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_styles() {
+        let text = "标题\n\n一、2023年工作回顾\n正文。\n（一）加强学习。全年学习30次。\n(二) 聚焦发展\n1.提升质量\n1.2万人参加。\n（1）具体措施\n## 二、2024年工作安排\n第三部分 体会\n【委员通道】\n";
+        let doc = parse(text);
+        let got: Vec<(String, u8, Part)> = doc.headings.iter().map(|h| (h.title.clone(), h.level, h.part)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("2023年工作回顾".into(), 1, Part::Review),
+                ("加强学习".into(), 2, Part::Review),
+                ("聚焦发展".into(), 2, Part::Review),
+                ("提升质量".into(), 3, Part::Review),
+                ("具体措施".into(), 4, Part::Review),
+                ("2024年工作安排".into(), 2, Part::Plan),
+                ("体会".into(), 1, Part::Other),
+                ("委员通道".into(), 2, Part::Other),
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_keep_closing_quotes() {
+        let text = "他说：“好。”然后走了！最后\n第二段";
+        let doc = parse(text);
+        let s: Vec<&str> = doc.sentences.iter().map(|&(a, b)| &text[a..b]).collect();
+        assert_eq!(s, vec!["他说：“好。”", "然后走了！", "最后", "第二段"]);
+        assert_eq!(doc.paragraphs.len(), 2);
+    }
+}
