@@ -11,6 +11,8 @@ log() { printf '[setup] %s\n' "$*" >&2; }
 need_apt=()
 command -v clang >/dev/null || need_apt+=(clang)          # zstd-sys (jieba dict) must be compiled by clang for wasm32
 command -v chromium >/dev/null || need_apt+=(chromium)    # end-to-end tests
+# a CJK font, or Chromium draws the page's Chinese as boxes in screenshots
+fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk" || need_apt+=(fonts-wqy-microhei)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "apt-get install ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -25,7 +27,8 @@ fi
 
 if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   log "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION"
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked --force
+  # not --locked: its lock file pins webpki-roots 1.0.11, which the registry here does not serve
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 if ! command -v wasm-pack >/dev/null; then
   log "cargo install wasm-pack"

@@ -62,11 +62,11 @@ fn analyze(args: &[String]) -> ExitCode {
     }
     let out = match format {
         "csv" => csv(&analyses),
-        _ if analyses.len() == 1 => serde_json::to_string_pretty(&analyses[0]).expect("serialisable"),
-        _ => serde_json::to_string_pretty(&analyses).expect("serialisable"),
+        _ if analyses.len() == 1 => serde_json::to_string_pretty(&analyses[0]).expect("serialisable") + "\n",
+        _ => serde_json::to_string_pretty(&analyses).expect("serialisable") + "\n",
     };
     let mut stdout = std::io::stdout().lock();
-    let _ = writeln!(stdout, "{out}");
+    let _ = stdout.write_all(out.as_bytes());
     ExitCode::SUCCESS
 }
 

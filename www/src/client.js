@@ -1,0 +1,34 @@
+// Promise interface to the analysis worker.
+export class Analyzer {
+  constructor({ onProgress, onReady, onFatal } = {}) {
+    this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    this.pending = new Map();
+    this.next = 1;
+    this.worker.onmessage = ({ data }) => {
+      if (data.type === 'progress') return onProgress?.(data);
+      if (data.type === 'ready') return onReady?.(data);
+      if (data.type === 'fatal') {
+        onFatal?.(data.error);
+        for (const { reject } of this.pending.values()) reject(new Error(data.error));
+        this.pending.clear();
+        return;
+      }
+      const p = this.pending.get(data.id);
+      if (!p) return;
+      this.pending.delete(data.id);
+      if (data.ok) p.resolve({ analysis: data.analysis, ms: data.ms });
+      else p.reject(new Error(data.error));
+    };
+    this.worker.onerror = (e) => onFatal?.(e.message || '分析引擎无法启动');
+  }
+
+  /** input: a string (pasted text) or a Uint8Array of a file's raw bytes. */
+  analyze(input, name) {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      const transfer = input instanceof Uint8Array ? [input.buffer] : [];
+      this.worker.postMessage({ id, input, name }, transfer);
+    });
+  }
+}

@@ -1,0 +1,148 @@
+// Renders the parts of one Analysis into the page. Every figure shown comes from the core.
+import { el, $, fmt } from './dom.js';
+
+const STAT_LABELS = [
+  ['chars', '字符'],
+  ['han_chars', '汉字'],
+  ['paragraphs', '段落'],
+  ['sentences', '句子'],
+  ['tokens', '词数'],
+  ['distinct_terms', '不同词'],
+  ['mean_sentence_chars', '平均句长（字）'],
+];
+const PART_LABELS = { review: '工作回顾', plan: '工作安排', other: '' };
+const APPROX = { more_than: '余', about: '约', nearly: '近', up_to: '至多', none: '' };
+
+export function renderOverview(a) {
+  $('#report-title').textContent = a.meta.title || a.source.name || '未命名报告';
+  $('#report-source').textContent = `${a.source.name || '粘贴文字'} · ${fmt(a.source.bytes)} 字节 · ${a.source.encoding}`;
+  $('#figures').replaceChildren(
+    ...STAT_LABELS.map(([k, label]) =>
+      el('div', { class: 'figure', dataset: { stat: k } }, el('div', { class: 'value' }, fmt(a.stats[k])), el('div', { class: 'label' }, label)),
+    ),
+  );
+}
+
+export function renderKeywords(a) {
+  for (const method of ['tfidf', 'textrank']) {
+    $(`#kw-${method}`).replaceChildren(
+      ...a.keywords[method].map((k) => el('li', {}, k.term, el('span', { class: 'score' }, k.score.toFixed(3)))),
+    );
+  }
+}
+
+export function renderMetrics(a) {
+  $('#quantity-count').textContent = `共 ${a.quantities.length} 处数量`;
+  $('#metric-cards').replaceChildren(
+    ...a.metrics.map((m) =>
+      el(
+        'div',
+        { class: 'card', dataset: { category: m.category } },
+        el('div', { class: 'label' }, m.label),
+        el('div', { class: 'value' }, `${m.mentions} 处`),
+        ...m.sums.slice(0, 2).map((s) => el('div', { class: 'sub' }, `合计 ${fmt(s.total)} ${s.unit}（${s.mentions} 处）`)),
+      ),
+    ),
+  );
+  const select = $('#quantity-category');
+  select.replaceChildren(el('option', { value: '' }, '全部类别'), ...a.metrics.map((m) => el('option', { value: m.category }, m.label)));
+}
+
+/** The quantity table, filtered and sorted; onPick(q) when a row is clicked. */
+export function renderQuantityTable(a, { filter = '', category = '', sort = null }, onPick) {
+  const labels = Object.fromEntries(a.metrics.map((m) => [m.category, m.label]));
+  let rows = a.quantities.map((q, i) => ({ q, i }));
+  if (category) rows = rows.filter(({ q }) => q.category === category);
+  if (filter) {
+    const f = filter.toLowerCase();
+    rows = rows.filter(({ q }) => [q.text, q.subject, q.unit, q.context, labels[q.category], q.section].some((s) => s && s.toLowerCase().includes(f)));
+  }
+  if (sort) {
+    const { key, dir } = sort;
+    rows.sort((x, y) => {
+      const a1 = key === 'category' ? labels[x.q.category] : x.q[key];
+      const b1 = key === 'category' ? labels[y.q.category] : y.q[key];
+      const c = typeof a1 === 'number' ? a1 - b1 : String(a1 ?? '').localeCompare(String(b1 ?? ''), 'zh-CN');
+      return dir === 'asc' ? c : -c;
+    });
+  }
+  $('#quantity-table tbody').replaceChildren(
+    ...rows.map(({ q, i }) =>
+      el(
+        'tr',
+        { class: q.target ? 'target' : null, dataset: { index: i }, title: q.context, onclick: () => onPick(i) },
+        el('td', {}, q.text),
+        el('td', {}, fmt(q.value) + (q.value_max != null ? `–${fmt(q.value_max)}` : '') + (APPROX[q.approx] ? `（${APPROX[q.approx]}）` : '')),
+        el('td', {}, q.unit),
+        el('td', {}, q.subject),
+        el('td', {}, labels[q.category] ?? q.category),
+        el('td', {}, (q.section ?? '') + (q.target ? '（目标）' : '')),
+      ),
+    ),
+  );
+}
+
+export function renderOutline(a, onPick) {
+  const maxSize = Math.max(1, ...a.sections.map((s, i) => sectionSize(a, i)));
+  $('#outline').replaceChildren(
+    ...(a.sections.length
+      ? a.sections.map((s, i) =>
+          el(
+            'li',
+            { style: `margin-left:${(s.level - 1) * 1.2}rem`, onclick: () => onPick(s.span) },
+            s.title,
+            el('span', { class: 'bar', style: `width:${Math.round((sectionSize(a, i) / maxSize) * 160)}px` }),
+            PART_LABELS[s.part] ? el('span', { class: 'part' }, PART_LABELS[s.part]) : null,
+          ),
+        )
+      : [el('li', { class: 'muted' }, '未识别到章节标题')]),
+  );
+}
+
+/** Size of a section: from its heading to the next heading of the same or a higher level. */
+function sectionSize(a, i) {
+  const s = a.sections[i];
+  const next = a.sections.slice(i + 1).find((t) => t.level <= s.level);
+  return (next ? next.span[0] : a.text.length) - s.span[0];
+}
+
+/** The text with every quantity marked; returns the marks by quantity index. */
+export function renderText(a) {
+  const view = $('#text-view');
+  const frag = document.createDocumentFragment();
+  const marks = new Map();
+  let at = 0;
+  a.quantities
+    .map((q, i) => ({ q, i }))
+    .sort((x, y) => x.q.span[0] - y.q.span[0])
+    .forEach(({ q, i }) => {
+      const [s, e] = q.span;
+      if (s < at) return;
+      frag.append(document.createTextNode(a.text.slice(at, s)));
+      const m = el('mark', { title: `${q.subject} · ${q.category}`, dataset: { index: i } }, a.text.slice(s, e));
+      marks.set(i, m);
+      frag.append(m);
+      at = e;
+    });
+  frag.append(document.createTextNode(a.text.slice(at)));
+  view.replaceChildren(frag);
+  return marks;
+}
+
+/** Scrolls the text view to a UTF-16 offset of the text. */
+export function scrollToOffset(a, offset) {
+  const view = $('#text-view');
+  const walker = document.createTreeWalker(view, NodeFilter.SHOW_TEXT);
+  let pos = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (pos + n.length > offset) {
+      const r = document.createRange();
+      r.setStart(n, offset - pos);
+      const rect = r.getBoundingClientRect();
+      view.scrollTop += rect.top - view.getBoundingClientRect().top - 40;
+      view.scrollIntoView({ block: 'nearest' });
+      return;
+    }
+    pos += n.length;
+  }
+}

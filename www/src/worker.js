@@ -1,0 +1,49 @@
+// The analysis runs here, off the page's thread. The worker fetches the wasm with progress
+// reports, builds the dictionary once, then answers analyze requests.
+import init, { analyze, warm_up } from '../../pkg/report_lens.js';
+
+const wasmUrl = new URL('./report_lens_bg.wasm', import.meta.url);
+
+async function fetchWithProgress(url) {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`无法加载分析引擎（HTTP ${res.status}）`);
+  const total = Number(res.headers.get('content-length')) || 0;
+  if (!res.body || !total) return new Uint8Array(await res.arrayBuffer());
+  const reader = res.body.getReader();
+  const bytes = new Uint8Array(total);
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes.set(value, loaded);
+    loaded += value.length;
+    postMessage({ type: 'progress', stage: 'download', loaded, total });
+  }
+  return bytes;
+}
+
+const ready = (async () => {
+  const t0 = performance.now();
+  const bytes = await fetchWithProgress(wasmUrl);
+  postMessage({ type: 'progress', stage: 'compile', loaded: 1, total: 1 });
+  await init({ module_or_path: bytes });
+  postMessage({ type: 'progress', stage: 'dictionary', loaded: 1, total: 1 });
+  warm_up();
+  const ms = performance.now() - t0;
+  postMessage({ type: 'ready', ms });
+})().catch((e) => {
+  postMessage({ type: 'fatal', error: String(e?.message ?? e) });
+  throw e;
+});
+
+onmessage = async ({ data }) => {
+  const { id, input, name, options } = data;
+  try {
+    await ready;
+    const t0 = performance.now();
+    const analysis = analyze(input, options ?? null, name ?? '');
+    postMessage({ id, ok: true, analysis, ms: performance.now() - t0 });
+  } catch (e) {
+    postMessage({ id, ok: false, error: String(e?.message ?? e) });
+  }
+};

@@ -1,0 +1,53 @@
+// The wasm build in Node: analyze() on fixtures returns exactly the CLI's JSON, takes strings
+// and raw bytes, and throws real Errors with the core's message.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { initSync, analyze } from '../../pkg/report_lens.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cli = process.env.REPORT_LENS_CLI ?? join(root, 'target', 'debug', 'report-lens');
+initSync({ module: readFileSync(join(root, 'pkg', 'report_lens_bg.wasm')) });
+
+function viaCli(path) {
+  return JSON.parse(execFileSync(cli, ['analyze', path], { maxBuffer: 64 << 20 }).toString());
+}
+
+const fixtures = [join(root, 'tests', 'fixtures', 'sample-report.txt'), join(root, 'tests', 'fixtures', 'sample-gb18030.txt')];
+const shared = join(root, '..', 'shared', 'corpus');
+if (existsSync(shared)) fixtures.push(...readdirSync(shared).filter((f) => f.endsWith('.txt')).map((f) => join(shared, f)));
+
+for (const path of fixtures) {
+  test(`wasm analyze() equals the CLI on ${path.split('/').pop()}`, () => {
+    const name = path.split('/').pop();
+    const fromWasm = analyze(new Uint8Array(readFileSync(path)), null, name);
+    assert.deepStrictEqual(fromWasm, viaCli(path));
+    assert.ok(fromWasm.quantities.length > 0, 'finds quantities');
+  });
+}
+
+test('a string input is analysed like its UTF-8 bytes', () => {
+  const path = fixtures[0];
+  const text = readFileSync(path, 'utf8');
+  const a = analyze(text, null, 'x');
+  const b = analyze(new Uint8Array(readFileSync(path)), null, 'x');
+  assert.deepStrictEqual(a.stats, b.stats);
+  assert.deepStrictEqual(a.quantities, b.quantities);
+});
+
+test('options limit the lists', () => {
+  const a = analyze(readFileSync(fixtures[0], 'utf8'), { max_terms: 5, max_keywords: 3 }, 'x');
+  assert.equal(a.terms.length, 5);
+  assert.equal(a.keywords.tfidf.length, 3);
+  assert.equal(a.keywords.textrank.length, 3);
+});
+
+test('bad input throws an Error with the core message', () => {
+  assert.throws(() => analyze(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), null, 'x.png'), (e) => e instanceof Error && /二进制/.test(e.message));
+  assert.throws(() => analyze('   \n ', null, 'x'), (e) => e instanceof Error && /文件为空/.test(e.message));
+  assert.throws(() => analyze(42, null, 'x'), (e) => e instanceof Error && /string or a Uint8Array/.test(e.message));
+  assert.throws(() => analyze('abc', { max_terms: 'many' }, 'x'), (e) => e instanceof Error && /options/.test(e.message));
+});
