@@ -2,7 +2,7 @@
 //! what it claims to have done, as one serde `Analysis`.
 //!
 //! ```text
-//! bytes ──decode──▶ text ──clean──▶ normalised text ──structure──▶ Document (paragraphs,
+//! bytes ──decode──▶ text ──clean──▶ normalised text ──repair──▶ repaired text ──structure──▶ Document (paragraphs,
 //!   sentences, headings) ──segment──▶ tokens ──stats / keywords / quantity──▶ findings
 //!   ──analysis──▶ Analysis (serde) ──▶ JSON (CLI) or a JS object (wasm, in a Web Worker)
 //! ```
@@ -18,6 +18,7 @@ pub mod eval;
 pub mod keywords;
 pub mod lexicon;
 pub mod quantity;
+pub mod repair;
 pub mod segment;
 pub mod stats;
 pub mod structure;
@@ -64,7 +65,8 @@ pub fn analyze_text(name: &str, text: &str, opts: &Options) -> Result<Analysis, 
 }
 
 fn analyze_decoded(name: &str, bytes: usize, encoding: &str, raw: &str, opts: &Options) -> Analysis {
-    let text = clean::normalize(raw);
+    let repaired = repair::repair(&clean::normalize(raw));
+    let text = repaired.text;
     let doc = structure::parse(&text);
     let idx = utf16::Utf16Index::new(&text);
     let tokens = segment::tokenize(&text, &doc.paragraphs);
@@ -97,7 +99,7 @@ fn analyze_decoded(name: &str, bytes: usize, encoding: &str, raw: &str, opts: &O
         formulations: Vec::new(),
         themes: Vec::new(),
         entities: Default::default(),
-        warnings: Vec::new(),
+        warnings: repaired.warnings,
         text,
     }
 }

@@ -35,14 +35,14 @@ const SENTENCE_END: &[char] = &['。', '！', '？', '!', '?'];
 const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')', '"', '\''];
 
 pub fn parse(text: &str) -> Document {
-    let paragraphs = paragraphs(text);
+    let paragraphs = paragraph_ranges(text);
     let sentences = paragraphs.iter().flat_map(|&p| sentences(text, p)).collect();
     let headings = headings(text, &paragraphs);
     Document { paragraphs, sentences, headings }
 }
 
 /// A paragraph is a line holding something other than whitespace, trimmed.
-fn paragraphs(text: &str) -> Vec<Range> {
+pub fn paragraph_ranges(text: &str) -> Vec<Range> {
     let mut out = Vec::new();
     let mut start = 0;
     for line in text.split('\n') {
@@ -91,8 +91,20 @@ fn push_sentence(para: &str, base: usize, s: usize, e: usize, out: &mut Vec<Rang
 
 const CN_DIGITS: &str = "一二三四五六七八九十";
 
-/// Heading style of a paragraph's start: (level, byte length of the marker).
-fn heading_marker(p: &str) -> Option<(u8, usize)> {
+/// Heading style ranks, outermost first; levels are the dense rank of the styles a document
+/// uses, so a report numbered 一、/（一） and a feature with ### and short head lines both
+/// start at level 1.
+const STYLE_PART: u8 = 10; // 第一部分, 第一章
+const STYLE_CN: u8 = 11; // 一、
+const STYLE_CN_PAREN: u8 = 12; // （一）
+const STYLE_NUM: u8 = 13; // 1.
+const STYLE_NUM_PAREN: u8 = 14; // （1）
+const STYLE_BRACKET: u8 = 15; // 【委员通道】
+const STYLE_LINE: u8 = 16; // 党建引领 让前进步伐坚定有力
+const STYLE_DASH: u8 = 17; // 加强思想政治引领——
+
+/// Heading style of a paragraph's start: (style rank, byte length of the marker).
+pub fn heading_style(p: &str) -> Option<(u8, usize)> {
     let hashes = p.chars().take_while(|&c| c == '#').count();
     if (1..=6).contains(&hashes) && p[hashes..].starts_with(' ') {
         return Some((hashes as u8, hashes + 1));
@@ -104,25 +116,31 @@ fn heading_marker(p: &str) -> Option<(u8, usize)> {
             let after = &rest[n * 3..];
             for word in ["部分", "章"] {
                 if after.starts_with(word) {
-                    return Some((1, "第".len() + n * 3 + word.len()));
+                    return Some((STYLE_PART, "第".len() + n * 3 + word.len()));
                 }
             }
         }
     }
     let n = p.chars().take_while(|c| CN_DIGITS.contains(*c)).count();
     if n > 0 && n <= 3 && p[n * 3..].starts_with('、') {
-        return Some((1, n * 3 + '、'.len_utf8()));
+        return Some((STYLE_CN, n * 3 + '、'.len_utf8()));
     }
     for (open, close) in [('（', '）'), ('(', ')')] {
         if let Some(rest) = p.strip_prefix(open) {
             let rest = rest.trim_start();
             let k = rest.chars().take_while(|c| CN_DIGITS.contains(*c)).count();
             let d = rest.chars().take_while(|c| c.is_ascii_digit()).count();
-            let (level, len) = if k > 0 && k <= 3 { (2, k * 3) } else if d > 0 && d <= 2 { (4, d) } else { continue };
+            let (style, len) = if k > 0 && k <= 3 {
+                (STYLE_CN_PAREN, k * 3)
+            } else if d > 0 && d <= 2 {
+                (STYLE_NUM_PAREN, d)
+            } else {
+                continue;
+            };
             let after = rest[len..].trim_start();
             if after.starts_with(close) {
                 let total = p.len() - after.len() + close.len_utf8();
-                return Some((level, total));
+                return Some((style, total));
             }
         }
     }
@@ -132,21 +150,62 @@ fn heading_marker(p: &str) -> Option<(u8, usize)> {
         // "1." but not "1.2万": the marker must not be followed by a digit.
         for m in ['.', '．', '、'] {
             if after.starts_with(m) && !after[m.len_utf8()..].starts_with(|c: char| c.is_ascii_digit()) {
-                return Some((3, d + m.len_utf8()));
+                return Some((STYLE_NUM, d + m.len_utf8()));
             }
         }
     }
     if p.starts_with('【') && p.ends_with('】') && p.chars().count() <= 30 {
-        return Some((2, 0));
+        return Some((STYLE_BRACKET, 0));
     }
     None
 }
 
+/// A byline, a date line, a subtitle or a salutation: part of the report's head, not its outline.
+pub fn is_front_matter(p: &str) -> bool {
+    let markdown = p.starts_with('#');
+    let t = p.trim_start_matches(['#', ' ']);
+    let n = t.chars().count();
+    t.starts_with("——")
+        || t.starts_with('—')
+        || ["记者", "通讯员", "编者按"].iter().any(|w| t.contains(w)) && n <= 40
+        || (!markdown && (2..=4).contains(&n) && t.chars().all(is_han)) // the speaker's name
+        || (t.starts_with(['(', '（']) && t.ends_with([')', '）']) && t.contains('年') && n <= 40)
+        || t.ends_with("委员：")
+        || t.ends_with("同志们：")
+}
+
+/// A short stand-alone line that reads as a heading: no sentence punctuation, mostly Han,
+/// followed by a real paragraph.
+fn is_line_heading(p: &str, next: Option<&str>) -> bool {
+    let n = p.chars().count();
+    (4..=30).contains(&n)
+        && !p.contains(['，', '。', '；', '：', '！', '？', '、', ',', ';', ':', '!', '?', '（', '('])
+        && !p.ends_with(['—', '”', '…', '》'])
+        && han_share(p) >= 0.6
+        && !is_front_matter(p)
+        && next.is_some_and(|q| q.chars().count() >= 40)
+}
+
+/// A short run-in head ending with a dash: "加强思想政治引领——".
+pub fn is_dash_heading(p: &str) -> bool {
+    let n = p.chars().count();
+    p.ends_with("——") && (4..=24).contains(&n) && !p.contains(['。', '，', '；'])
+}
+
 fn headings(text: &str, paragraphs: &[Range]) -> Vec<Heading> {
-    let mut out = Vec::new();
-    for &(s, e) in paragraphs {
+    let mut raw: Vec<(Heading, u8)> = Vec::new();
+    for (i, &(s, e)) in paragraphs.iter().enumerate() {
         let p = &text[s..e];
-        let Some((level, marker)) = heading_marker(p) else { continue };
+        let next = paragraphs.get(i + 1).map(|&(a, b)| &text[a..b]);
+        if i == 0 || is_front_matter(p) {
+            continue; // the title and the lines under it describe the report (meta)
+        }
+        let (style, marker) = match heading_style(p) {
+            Some(x) => x,
+            None if is_line_heading(p, next) => (STYLE_LINE, 0),
+            None if is_dash_heading(p) => (STYLE_DASH, 0),
+            None => continue,
+        };
         // A run-in heading ends at its first full stop: "一、加强学习。今年……".
         let cut = p.find(['。', '：']).map(|i| i + 3).unwrap_or(p.len());
         let long_line = p.chars().count() > 60;
@@ -157,7 +216,7 @@ fn headings(text: &str, paragraphs: &[Range]) -> Vec<Heading> {
         let mut body = &head[marker..];
         // "## 二、工作安排": a markdown heading that also carries a numbered marker.
         if p.starts_with('#') {
-            if let Some((_, inner)) = heading_marker(body.trim_start()) {
+            if let Some((_, inner)) = heading_style(body.trim_start()) {
                 body = &body.trim_start()[inner..];
             }
         }
@@ -166,8 +225,18 @@ fn headings(text: &str, paragraphs: &[Range]) -> Vec<Heading> {
             continue;
         }
         let part = part_of(&title);
-        out.push(Heading { range: (s, s + head.len()), title, level, part });
+        raw.push((Heading { range: (s, s + head.len()), title, level: 0, part }, style));
     }
+    let mut styles: Vec<u8> = raw.iter().map(|(_, st)| *st).collect();
+    styles.sort_unstable();
+    styles.dedup();
+    let mut out: Vec<Heading> = raw
+        .into_iter()
+        .map(|(mut h, st)| {
+            h.level = styles.iter().position(|&x| x == st).unwrap_or(0) as u8 + 1;
+            h
+        })
+        .collect();
     inherit_parts(&mut out);
     out
 }
@@ -175,7 +244,7 @@ fn headings(text: &str, paragraphs: &[Range]) -> Vec<Heading> {
 fn clean_title(s: &str) -> String {
     s.trim()
         .trim_start_matches(['【'])
-        .trim_end_matches(['】', '。', '：', ':'])
+        .trim_end_matches(['】', '。', '：', ':', '—'])
         .trim()
         .to_string()
 }
@@ -228,21 +297,31 @@ mod tests {
     #[test]
     fn heading_styles() {
         let text = "标题\n\n一、2023年工作回顾\n正文。\n（一）加强学习。全年学习30次。\n(二) 聚焦发展\n1.提升质量\n1.2万人参加。\n（1）具体措施\n## 二、2024年工作安排\n第三部分 体会\n【委员通道】\n";
+        // styles used: ## (2), 第X部分, 一、, （一）, 1., （1）, 【】 -> levels 1..7 in that order
         let doc = parse(text);
         let got: Vec<(String, u8, Part)> = doc.headings.iter().map(|h| (h.title.clone(), h.level, h.part)).collect();
         assert_eq!(
             got,
             vec![
-                ("2023年工作回顾".into(), 1, Part::Review),
-                ("加强学习".into(), 2, Part::Review),
-                ("聚焦发展".into(), 2, Part::Review),
-                ("提升质量".into(), 3, Part::Review),
-                ("具体措施".into(), 4, Part::Review),
-                ("2024年工作安排".into(), 2, Part::Plan),
-                ("体会".into(), 1, Part::Other),
-                ("委员通道".into(), 2, Part::Other),
+                ("2023年工作回顾".into(), 3, Part::Review),
+                ("加强学习".into(), 4, Part::Review),
+                ("聚焦发展".into(), 4, Part::Review),
+                ("提升质量".into(), 5, Part::Review),
+                ("具体措施".into(), 6, Part::Review),
+                ("2024年工作安排".into(), 1, Part::Plan),
+                ("体会".into(), 2, Part::Plan),
+                ("委员通道".into(), 7, Part::Plan),
             ]
         );
+    }
+
+    #[test]
+    fn feature_style_headings() {
+        let body = "正文".repeat(30);
+        let text = format!("用实绩书写履职答卷\n\n——政协某市2023年工作纪实\n\n本报记者 张三\n\n{body}。\n\n党建引领 让前进步伐坚定有力\n\n{body}。\n\n加强思想政治引领——\n\n{body}。\n\n会议现场。\n\n{body}。");
+        let doc = parse(&text);
+        let got: Vec<(&str, u8)> = doc.headings.iter().map(|h| (h.title.as_str(), h.level)).collect();
+        assert_eq!(got, vec![("党建引领 让前进步伐坚定有力", 1), ("加强思想政治引领", 2)]);
     }
 
     #[test]
