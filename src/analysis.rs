@@ -1,6 +1,8 @@
 //! The `Analysis`: version 1 of the JSON contract that the CLI prints and the page receives.
 //! Every span is `[start, end)` in UTF-16 code units of `text`.
 
+use crate::articles::Article;
+use crate::meta::Meta;
 use crate::structure::Part;
 use serde::Serialize;
 
@@ -16,7 +18,7 @@ pub struct Analysis {
     pub keywords: Keywords,
     pub meta: Meta,
     pub sections: Vec<Section>,
-    pub articles: Vec<serde_json::Value>,
+    pub articles: Vec<Article>,
     pub quantities: Vec<Quantity>,
     pub metrics: Vec<Metric>,
     pub formulations: Vec<serde_json::Value>,
@@ -64,12 +66,6 @@ pub struct Scored {
 pub struct Keywords {
     pub tfidf: Vec<Scored>,
     pub textrank: Vec<Scored>,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq, Default)]
-pub struct Meta {
-    pub title: Option<String>,
-    pub year: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]

@@ -11,12 +11,14 @@
 //! same code and print the same JSON.
 
 pub mod analysis;
+pub mod articles;
 pub mod clean;
 pub mod decode;
 pub mod error;
 pub mod eval;
 pub mod keywords;
 pub mod lexicon;
+pub mod meta;
 pub mod quantity;
 pub mod repair;
 pub mod segment;
@@ -29,7 +31,7 @@ mod wasm;
 pub use analysis::Analysis;
 pub use error::Error;
 
-use analysis::{Keywords, Meta, Section, Source};
+use analysis::{Keywords, Section, Source};
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -67,8 +69,12 @@ pub fn analyze_text(name: &str, text: &str, opts: &Options) -> Result<Analysis, 
 fn analyze_decoded(name: &str, bytes: usize, encoding: &str, raw: &str, opts: &Options) -> Analysis {
     let repaired = repair::repair(&clean::normalize(raw));
     let text = repaired.text;
-    let doc = structure::parse(&text);
+    let mut doc = structure::parse(&text);
     let idx = utf16::Utf16Index::new(&text);
+    let articles = articles::split(&text, &doc, &idx);
+    // heading levels count within each article: a box's heading is not a sub-section of the report
+    let bounds: Vec<structure::Range> = articles::byte_ranges(&doc, &text);
+    structure::relevel(&mut doc.headings, &bounds);
     let tokens = segment::tokenize(&text, &doc.paragraphs);
     let stats = stats::stats(&text, &doc, &tokens);
     let mut terms = stats::terms(&text, &tokens);
@@ -84,7 +90,7 @@ fn analyze_decoded(name: &str, bytes: usize, encoding: &str, raw: &str, opts: &O
         .iter()
         .map(|h| Section { title: h.title.clone(), level: h.level, span: idx.span(h.range.0, h.range.1), part: h.part })
         .collect();
-    let meta = Meta { title: title(&text, &doc), year: None };
+    let meta = articles.iter().find(|a| a.main).map(|a| a.meta.clone()).unwrap_or_default();
     Analysis {
         schema: analysis::SCHEMA,
         source: Source { name: name.to_string(), bytes, encoding: encoding.to_string() },
@@ -93,7 +99,7 @@ fn analyze_decoded(name: &str, bytes: usize, encoding: &str, raw: &str, opts: &O
         keywords,
         meta,
         sections,
-        articles: Vec::new(),
+        articles,
         quantities,
         metrics,
         formulations: Vec::new(),
@@ -102,12 +108,4 @@ fn analyze_decoded(name: &str, bytes: usize, encoding: &str, raw: &str, opts: &O
         warnings: repaired.warnings,
         text,
     }
-}
-
-/// The first short line that is not a byline or a salutation.
-fn title(text: &str, doc: &structure::Document) -> Option<String> {
-    doc.paragraphs.iter().take(5).map(|&(s, e)| text[s..e].trim_start_matches(['#', ' ']).trim()).find(|p| {
-        let n = p.chars().count();
-        (4..=60).contains(&n) && !p.ends_with(['。', '：', ':']) && structure::han_share(p) > 0.5
-    }).map(str::to_string)
 }

@@ -21,6 +21,10 @@ pub struct Heading {
     pub title: String,
     pub level: u8,
     pub part: Part,
+    /// Style rank (see STYLE_*): levels are derived from it.
+    pub style: u8,
+    /// The part its own wording names, before inheritance.
+    pub own_part: Part,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -193,7 +197,7 @@ pub fn is_dash_heading(p: &str) -> bool {
 }
 
 fn headings(text: &str, paragraphs: &[Range]) -> Vec<Heading> {
-    let mut raw: Vec<(Heading, u8)> = Vec::new();
+    let mut raw: Vec<Heading> = Vec::new();
     for (i, &(s, e)) in paragraphs.iter().enumerate() {
         let p = &text[s..e];
         let next = paragraphs.get(i + 1).map(|&(a, b)| &text[a..b]);
@@ -225,20 +229,30 @@ fn headings(text: &str, paragraphs: &[Range]) -> Vec<Heading> {
             continue;
         }
         let part = part_of(&title);
-        raw.push((Heading { range: (s, s + head.len()), title, level: 0, part }, style));
+        raw.push(Heading { range: (s, s + head.len()), title, level: 0, part, style, own_part: part });
     }
-    let mut styles: Vec<u8> = raw.iter().map(|(_, st)| *st).collect();
-    styles.sort_unstable();
-    styles.dedup();
-    let mut out: Vec<Heading> = raw
-        .into_iter()
-        .map(|(mut h, st)| {
-            h.level = styles.iter().position(|&x| x == st).unwrap_or(0) as u8 + 1;
-            h
-        })
-        .collect();
-    inherit_parts(&mut out);
-    out
+    relevel(&mut raw, &[(0, text.len())]);
+    raw
+}
+
+/// Levels are the dense rank of the styles used within each group (an article), and parts are
+/// inherited within it.
+pub fn relevel(headings: &mut [Heading], groups: &[Range]) {
+    for &(gs, ge) in groups {
+        let in_group = |h: &Heading| h.range.0 >= gs && h.range.0 < ge;
+        let mut styles: Vec<u8> = headings.iter().filter(|h| in_group(h)).map(|h| h.style).collect();
+        styles.sort_unstable();
+        styles.dedup();
+        for h in headings.iter_mut().filter(|h| in_group(h)) {
+            h.level = styles.iter().position(|&x| x == h.style).unwrap_or(0) as u8 + 1;
+            h.part = h.own_part;
+        }
+        let first = headings.iter().position(in_group);
+        if let Some(f) = first {
+            let n = headings[f..].iter().take_while(|h| in_group(h)).count();
+            inherit_parts(&mut headings[f..f + n]);
+        }
+    }
 }
 
 fn clean_title(s: &str) -> String {

@@ -62,3 +62,102 @@ fn quantities_meet_the_floor_on_the_gold() {
     assert!(f1 >= 0.97, "micro F1 {f1:.3}");
     assert!(strict_sum / 3.0 >= 0.7, "mean strict F1 {:.3}", strict_sum / 3.0);
 }
+
+fn analyze(dir: &Path, stem: &str) -> report_lens::Analysis {
+    analyze_bytes(stem, &std::fs::read(dir.join(format!("{stem}.txt"))).unwrap(), &Options::default()).unwrap()
+}
+
+fn outline(a: &report_lens::Analysis) -> Vec<(u8, String)> {
+    a.sections.iter().map(|s| (s.level, s.title.clone())).collect()
+}
+
+fn owned(v: &[(u8, &str)]) -> Vec<(u8, String)> {
+    v.iter().map(|&(l, t)| (l, t.to_string())).collect()
+}
+
+#[test]
+fn the_work_report_outline_meta_and_articles() {
+    let Some(dir) = corpus() else { return };
+    let a = analyze(&dir, "liaoyuan-2020-report");
+    // written down by reading the report: two parts, five numbered sections in each
+    let o = outline(&a);
+    assert_eq!(o.len(), 12, "{o:?}");
+    assert_eq!(o[0], (1, "2020年工作回顾".to_string()));
+    assert_eq!(o[6], (1, "2021年工作安排".to_string()));
+    assert!(o[1..6].iter().chain(&o[7..]).all(|(l, _)| *l == 2));
+    let parts: Vec<_> = a.sections.iter().map(|s| serde_json::to_value(s.part).unwrap()).collect();
+    assert!(parts[..6].iter().all(|p| p == "review") && parts[6..].iter().all(|p| p == "plan"));
+    let m = &a.meta;
+    assert_eq!(m.kind, "work_report");
+    assert_eq!(m.year, Some(2020));
+    assert_eq!(m.dates, vec!["2021-01-11"]);
+    let c = m.committee.as_ref().unwrap();
+    assert_eq!((c.place.as_str(), c.level, c.term.as_deref()), ("辽源市", "市", Some("第八届")));
+    assert_eq!(m.meeting.as_deref(), Some("政协辽源市第八届委员会第六次会议"));
+    // the report, the speech continued from page one, and the personnel notices
+    let kinds: Vec<&str> = a.articles.iter().map(|x| x.meta.kind).collect();
+    assert_eq!(kinds, vec!["work_report", "speech", "personnel", "personnel", "personnel"]);
+    assert!(a.articles[0].main && a.articles.iter().filter(|x| x.main).count() == 1);
+    // targets under 工作安排 are marked as such; the 2020 achievements are not
+    assert!(a.quantities.iter().filter(|q| q.target).all(|q| q.part == report_lens::structure::Part::Plan));
+    assert!(a.quantities.iter().any(|q| q.text == "100%" && !q.target));
+}
+
+#[test]
+fn the_session_feature_outline_repeats_and_articles() {
+    let Some(dir) = corpus() else { return };
+    let a = analyze(&dir, "jilin-2023-session");
+    let o = outline(&a);
+    let main_end = a.articles[0].span[1];
+    let main: Vec<_> = o.iter().zip(&a.sections).filter(|(_, s)| s.span[0] < main_end).map(|(x, _)| x.clone()).collect();
+    assert_eq!(
+        main,
+        owned(&[
+            (1, "写在前面"),
+            (1, "深化党的建设 夯实思想政治基础"),
+            (2, "加强思想政治引领"),
+            (1, "服务中心大局 助力振兴发展"),
+            (2, "推进河长制责任落实"),
+            (2, "开展“委员进网格”活动"),
+            (1, "深耕协商主业 履职提质增效"),
+            (2, "深入开展协商议政"),
+            (2, "精准进行建言献策"),
+            (2, "加强协商成果转化"),
+            (1, "创新机制方法 协商亮点频现"),
+            (2, "扎实开展提案办理"),
+            (2, "纵深推进基层协商"),
+            (2, "丰富协商议政形式"),
+            (1, "坚持固本强基 队伍建设面貌新"),
+        ])
+    );
+    // four paragraphs printed three times are kept once
+    assert_eq!(a.text.matches("召开2次专题议政性常委会会议").count(), 1);
+    assert_eq!(a.warnings.iter().filter(|w| w.kind == "repeat").count(), 9);
+    assert_eq!(a.quantities.iter().filter(|q| q.text == "16篇次").count(), 1);
+    // the main feature, the 联组讨论 report, nine boxes, and the 2024 article
+    assert!(a.articles[0].main);
+    assert_eq!(a.articles[0].meta.kind, "feature");
+    assert_eq!(a.articles[0].meta.authors.len(), 3);
+    assert_eq!(a.articles.len(), 11, "{:?}", a.articles.iter().map(|x| &x.title).collect::<Vec<_>>());
+    assert!(a.articles[1].title.starts_with("联组讨论："));
+    assert!(a.articles.last().unwrap().title.starts_with("2024"));
+    assert_eq!(a.meta.meeting.as_deref(), Some("政协吉林市第十四届委员会第三次会议"));
+    assert_eq!(a.meta.year, Some(2023));
+}
+
+#[test]
+fn the_year_feature_outline_and_repairs() {
+    let Some(dir) = corpus() else { return };
+    let a = analyze(&dir, "liaoyuan-2023-feature");
+    let o = outline(&a);
+    assert_eq!(o.len(), 5, "five stand-alone head lines: {o:?}");
+    assert!(o.iter().all(|(l, t)| *l == 1 && t.contains(' ')));
+    // the repeated block (two paragraphs) is found and counted once
+    assert_eq!(a.warnings.iter().filter(|w| w.kind == "repeat").count(), 2);
+    // both photo captions are set aside, and the words they split are whole again
+    assert_eq!(a.warnings.iter().filter(|w| w.kind == "caption").count(), 2);
+    assert!(a.text.contains("真知灼见"));
+    assert_eq!(a.meta.kind, "feature");
+    assert_eq!(a.meta.committee.as_ref().map(|c| c.term.as_deref()), Some(Some("第九届")));
+    assert_eq!(a.articles.len(), 1);
+}

@@ -1,0 +1,157 @@
+//! A file that holds several articles (a newspaper page: a report, a speech "(上接第一版)",
+//! personnel notices; a feature with 委员通道 and 联组讨论 boxes) is split into articles, each
+//! with its own meta; the main one is the longest that is about a CPPCC committee.
+
+use crate::lexicon::lines;
+use crate::meta::{self, plain, Meta};
+use crate::structure::{is_front_matter, Document, Range};
+use crate::utf16::Utf16Index;
+use serde::Serialize;
+
+const BOXES: &str = include_str!("lexicon/boxes.txt");
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Article {
+    pub title: String,
+    pub span: [usize; 2],
+    pub main: bool,
+    pub meta: Meta,
+}
+
+fn is_box(p: &str) -> bool {
+    let t = plain(p);
+    lines(BOXES).flat_map(str::split_whitespace).any(|b| b == t)
+}
+
+fn is_continued(p: &str) -> bool {
+    let t = plain(p);
+    (t.starts_with('(') || t.starts_with('（')) && t.contains("上接")
+}
+
+fn is_notice_title(p: &str, next: Option<&str>) -> bool {
+    let t = plain(p);
+    let named = t.ends_with("名单") && (t.contains("任免") || t.contains("免职") || t.contains("任职") || t.contains("人事"));
+    let decision = (t.ends_with("的决定") || t.ends_with("的公告") || t.ends_with("的决议")) && next.is_some_and(|n| n.contains("通过"));
+    named || decision
+}
+
+/// Paragraph indices where articles start.
+fn starts(text: &str, paras: &[Range]) -> Vec<usize> {
+    let p = |i: usize| &text[paras[i].0..paras[i].1];
+    let mut out = vec![0];
+    for i in 1..paras.len() {
+        let next = (i + 1 < paras.len()).then(|| p(i + 1));
+        let start = if is_continued(p(i)) {
+            // the title of a continued article stands just above the "(上接第一版)" line
+            Some(if i > 0 && p(i - 1).chars().count() <= 40 { i - 1 } else { i })
+        } else if p(i).starts_with("# ") && !is_front_matter(p(i)) {
+            // a page banner ("## 2024 万象更新") just above the headline belongs to the article
+            Some(if p(i - 1).starts_with("## ") { i - 1 } else { i })
+        } else if is_box(p(i)) || is_notice_title(p(i), next) {
+            Some(i)
+        } else {
+            None
+        };
+        if let Some(s) = start {
+            if out.last().is_some_and(|&l| l < s) {
+                out.push(s);
+            } else if out.last() == Some(&(s + 1)) {
+                *out.last_mut().unwrap() = s;
+            }
+        }
+    }
+    out
+}
+
+/// Byte ranges of the articles (the same split as `split`).
+pub fn byte_ranges(doc: &Document, text: &str) -> Vec<Range> {
+    let paras = &doc.paragraphs;
+    if paras.is_empty() {
+        return Vec::new();
+    }
+    let st = starts(text, paras);
+    st.iter()
+        .enumerate()
+        .map(|(k, &a)| {
+            let b = st.get(k + 1).copied().unwrap_or(paras.len());
+            (paras[a].0, paras[b - 1].1)
+        })
+        .collect()
+}
+
+pub fn split(text: &str, doc: &Document, idx: &Utf16Index) -> Vec<Article> {
+    let paras = &doc.paragraphs;
+    if paras.is_empty() {
+        return Vec::new();
+    }
+    let st = starts(text, paras);
+    let mut out: Vec<Article> = Vec::new();
+    for (k, &a) in st.iter().enumerate() {
+        let b = st.get(k + 1).copied().unwrap_or(paras.len());
+        let ps = &paras[a..b];
+        let (s, e) = (ps[0].0, ps[ps.len() - 1].1);
+        let heads: Vec<_> = doc.headings.iter().filter(|h| h.range.0 >= s && h.range.0 < e).cloned().collect();
+        let mut meta = meta::extract(text, ps, &heads);
+        let mut title = meta.title.clone().unwrap_or_default();
+        if is_box(&text[ps[0].0..ps[0].1]) {
+            // 联组讨论 + its own heading, or 委员通道 + the speaker's bold line
+            // its heading or the speaker's bold line, not the photo caption under the label
+            let sub_line = ps[1..ps.len().min(4)].iter().map(|&(x, y)| &text[x..y]).find(|l| l.starts_with('#') || l.contains("**"));
+            if let Some(line) = sub_line {
+                let sub = box_title(line);
+                if !sub.is_empty() {
+                    title = format!("{title}：{sub}");
+                    meta.title = Some(title.clone());
+                }
+            }
+        }
+        out.push(Article { title, span: idx.span(s, e), main: false, meta });
+    }
+    let about_cppcc = |a: &Article| text_of(text, a).matches("政协").count();
+    let main = (0..out.len())
+        .max_by_key(|&i| (about_cppcc(&out[i]) > 0, out[i].span[1] - out[i].span[0]))
+        .unwrap_or(0);
+    out[main].main = true;
+    out
+}
+
+fn box_title(p: &str) -> String {
+    if let (Some(a), Some(b)) = (p.find("**"), p.rfind("**")) {
+        if b > a + 2 {
+            let speaker = p[..a].trim_end_matches(['：', ':']).trim();
+            return format!("{speaker} {}", &p[a + 2..b]).trim().to_string();
+        }
+    }
+    let t = plain(p);
+    if t.chars().count() <= 40 { t } else { String::new() }
+}
+
+fn text_of(text: &str, a: &Article) -> String {
+    let units: Vec<u16> = text.encode_utf16().skip(a.span[0]).take(a.span[1] - a.span[0]).collect();
+    String::from_utf16_lossy(&units)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::structure;
+
+    #[test]
+    fn a_page_with_a_speech_and_notices() {
+        let body = "市政协全年召开常委会议4次，政协委员积极履职。".repeat(4);
+        let text = format!(
+            "政协清河市第五届委员会常务委员会工作报告\n\n{body}\n\n在政协清河市第五届委员会第四次会议上的讲话\n\n(上接第一版)\n\n讲话正文。\n\n人事任免名单\n\n(2025年1月8日清河市人大常委会第十次会议通过)\n\n任命：\n\n张三为清河市副市长。"
+        );
+        let doc = structure::parse(&text);
+        let arts = split(&text, &doc, &Utf16Index::new(&text));
+        let got: Vec<(&str, bool, &str)> = arts.iter().map(|a| (a.title.as_str(), a.main, a.meta.kind)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("政协清河市第五届委员会常务委员会工作报告", true, "work_report"),
+                ("在政协清河市第五届委员会第四次会议上的讲话", false, "speech"),
+                ("人事任免名单", false, "personnel"),
+            ]
+        );
+    }
+}
