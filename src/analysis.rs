@@ -91,6 +91,8 @@ pub struct Quantity {
     pub category: &'static str,
     pub context: String,
     pub span: [usize; 2],
+    /// The sentence holding it (UTF-16 span), for highlighting.
+    pub sentence: [usize; 2],
     /// Title of the innermost section holding it.
     pub section: Option<String>,
     pub part: Part,

@@ -48,6 +48,8 @@ pub fn extract(text: &str, doc: &Document, idx: &Utf16Index) -> Vec<Quantity> {
             let subject = subject(&before, &trim_after(rest, false));
             let (start, end) = (offs[m.start], offs[m.end]);
             let h = heading_at(&doc.headings, start).map(|i| &doc.headings[i]);
+            let k = doc.sentences.partition_point(|&(_, se)| se <= start);
+            let sentence = doc.sentences.get(k).filter(|&&(ss, _)| ss <= start).map_or((start, end), |&r| r);
             let part = h.map_or(Part::Other, |h| h.part);
             out.push(Quantity {
                 text: text[start..end].to_string(),
@@ -59,6 +61,7 @@ pub fn extract(text: &str, doc: &Document, idx: &Utf16Index) -> Vec<Quantity> {
                 category,
                 context: context(&cs, cstart, cend, m.start, m.end),
                 span: idx.span(start, end),
+                sentence: idx.span(sentence.0, sentence.1.max(end)),
                 section: h.map(|h| h.title.clone()),
                 part,
                 target: part == Part::Plan,

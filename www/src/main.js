@@ -108,8 +108,13 @@ function show(i) {
   views.renderOverview(a);
   views.renderKeywords(a);
   views.renderMetrics(a);
-  views.renderOutline(a, ([s]) => views.scrollToOffset(a, s));
   state.marks = views.renderText(a);
+  views.renderOutline(a, (span) => views.scrollToSpan(span));
+  views.renderArticles(a, (art) => {
+    views.renderMeta(art.meta);
+    views.scrollToSpan(art.span);
+  });
+  views.renderWarnings(a, (span) => views.scrollToSpan(span, { highlight: true }));
   renderTable();
   charts.drawTerms(a);
   charts.drawCloud(a);
@@ -126,6 +131,7 @@ function pick(i) {
   const m = state.marks.get(i);
   if (!m) return;
   m.classList.add('flash');
+  views.scrollToSpan(state.reports[state.current].quantities[i].sentence, { highlight: true });
   m.scrollIntoView({ block: 'center' });
 }
 

@@ -13,8 +13,59 @@ const STAT_LABELS = [
 const PART_LABELS = { review: '工作回顾', plan: '工作安排', other: '' };
 const APPROX = { more_than: '余', about: '约', nearly: '近', up_to: '至多', none: '' };
 
+const KIND_LABELS = {
+  work_report: '常委会工作报告',
+  proposal_report: '提案工作报告',
+  feature: '纪实 / 报道',
+  speech: '讲话',
+  personnel: '人事任免',
+  other: '其他',
+};
+const WARNING_LABELS = { joined: '断段接合', caption: '图片说明移出', repeat: '重复段落' };
+
+/** The head of the report (or of one article): title, committee, meeting, dates, authors. */
+export function renderMeta(meta) {
+  $('#report-title').textContent = meta.title || '未命名报告';
+  $('#report-subtitle').textContent = meta.subtitle ? `——${meta.subtitle}` : '';
+  const c = meta.committee;
+  const rows = [
+    ['类型', KIND_LABELS[meta.kind] ?? meta.kind],
+    ['委员会', c ? `${c.name}（${c.level}级）` : null],
+    ['会议', meta.meeting],
+    ['报告年度', meta.year],
+    ['日期', meta.dates?.join('、')],
+    ['作者', meta.authors?.join('、')],
+  ].filter(([, v]) => v);
+  $('#report-meta').replaceChildren(...rows.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
+}
+
+export function renderArticles(a, onPick) {
+  $('#article-count').textContent = `共 ${a.articles.length} 篇`;
+  $('#articles').replaceChildren(
+    ...a.articles.map((art, i) =>
+      el(
+        'li',
+        { class: art.main ? 'main' : null, dataset: { index: i }, onclick: () => onPick(art) },
+        art.title || '（无标题）',
+        el('span', { class: 'kind' }, `${KIND_LABELS[art.meta.kind] ?? ''}${art.main ? ' · 主文章' : ''}`),
+      ),
+    ),
+  );
+}
+
+export function renderWarnings(a, onPick) {
+  $('#warning-count').textContent = a.warnings.length ? `共 ${a.warnings.length} 处` : '无';
+  $('#warnings').replaceChildren(
+    ...(a.warnings.length
+      ? a.warnings.map((w) =>
+          el('li', { dataset: { kind: w.kind }, onclick: () => w.span && onPick(w.span) }, el('span', {}, w.message), el('span', { class: 'kind' }, WARNING_LABELS[w.kind] ?? w.kind)),
+        )
+      : [el('li', { class: 'muted' }, '文本无需修复')]),
+  );
+}
+
 export function renderOverview(a) {
-  $('#report-title').textContent = a.meta.title || a.source.name || '未命名报告';
+  renderMeta(a.meta);
   $('#report-source').textContent = `${a.source.name || '粘贴文字'} · ${fmt(a.source.bytes)} 字节 · ${a.source.encoding}`;
   $('#figures').replaceChildren(
     ...STAT_LABELS.map(([k, label]) =>
@@ -129,20 +180,34 @@ export function renderText(a) {
   return marks;
 }
 
-/** Scrolls the text view to a UTF-16 offset of the text. */
-export function scrollToOffset(a, offset) {
+/** A DOM Range over the text view for a UTF-16 span of the analysis text. */
+function rangeOf([start, end]) {
   const view = $('#text-view');
   const walker = document.createTreeWalker(view, NodeFilter.SHOW_TEXT);
+  const r = document.createRange();
   let pos = 0;
+  let started = false;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (pos + n.length > offset) {
-      const r = document.createRange();
-      r.setStart(n, offset - pos);
-      const rect = r.getBoundingClientRect();
-      view.scrollTop += rect.top - view.getBoundingClientRect().top - 40;
-      view.scrollIntoView({ block: 'nearest' });
-      return;
+    if (!started && pos + n.length > start) {
+      r.setStart(n, start - pos);
+      started = true;
+    }
+    if (started && pos + n.length >= end) {
+      r.setEnd(n, end - pos);
+      return r;
     }
     pos += n.length;
   }
+  return started ? r : null;
+}
+
+/** Scrolls the text view to a UTF-16 span and, when asked, highlights it as a sentence. */
+export function scrollToSpan(span, { highlight = false } = {}) {
+  const view = $('#text-view');
+  const r = rangeOf(span);
+  if (!r) return;
+  if (highlight && globalThis.CSS?.highlights) CSS.highlights.set('sentence', new Highlight(r));
+  const rect = r.getBoundingClientRect();
+  view.scrollTop += rect.top - view.getBoundingClientRect().top - 40;
+  view.scrollIntoView({ block: 'nearest' });
 }

@@ -115,6 +115,18 @@ test('drop a report: figures, charts, achievements, text highlight, exports', as
   assert.ok(q >= 0, 'fixture has 立案286件');
   await page.click(`#quantity-table tbody tr[data-index="${q}"]`);
   assert.equal(await page.textContent('#text-view mark.flash'), '286件');
+  const sentence = await page.evaluate(() => {
+    const h = CSS.highlights.get('sentence');
+    return h ? [...h][0].toString() : null;
+  });
+  const [ss, se] = expected.quantities[q].sentence;
+  assert.equal(sentence, expected.text.slice(ss, se), 'the sentence of the clicked row is highlighted');
+  assert.ok(sentence.includes('286件'));
+
+  // the head of the report
+  const metaText = await page.textContent('#report-meta');
+  assert.ok(metaText.includes(expected.meta.committee.name) && metaText.includes('常委会工作报告'), metaText);
+  assert.equal(await page.textContent('#report-subtitle'), `——${expected.meta.subtitle}`);
 
   await page.screenshot({ path: join(out, 'page.png'), fullPage: true });
 
@@ -153,6 +165,15 @@ test('the shared corpus reports show sensible figures and charts', { skip: !exis
   assert.equal(await page.locator('#reports button').count(), files.length);
   for (let i = 0; i < files.length; i++) {
     await page.click(`#reports button >> nth=${i}`);
+    const expected = JSON.parse(execFileSync(process.env.REPORT_LENS_CLI ?? join(root, 'target', 'debug', 'report-lens'), ['analyze', join(shared, files[i])]).toString());
+    assert.equal(await page.locator('#articles li').count(), expected.articles.length, `${files[i]}: articles`);
+    assert.equal(await page.locator('#warnings li[data-kind]').count(), expected.warnings.length, `${files[i]}: warnings`);
+    assert.equal(await page.locator('#outline li').count(), expected.sections.length, `${files[i]}: outline`);
+    if (expected.articles.length > 1) {
+      // the switcher shows another article's head
+      await page.click('#articles li >> nth=1');
+      assert.equal(await page.textContent('#report-title'), expected.articles[1].meta.title);
+    }
     assert.ok((await figure(page, 'han_chars')) > 3000, files[i]);
     assert.ok((await page.locator('#quantity-table tbody tr').count()) >= 15, `${files[i]}: quantities`);
     assert.ok((await page.locator('#chart-terms svg path').count()) >= 30, `${files[i]}: term chart`);
