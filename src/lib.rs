@@ -2,7 +2,7 @@
 //! what it claims to have done, as one serde `Analysis`.
 //!
 //! ```text
-//! bytes ──decode──▶ text ──clean──▶ normalised text ──repair──▶ repaired text ──structure──▶ Document (paragraphs,
+//! bytes ──intake (txt/md/html/docx, any encoding)──▶ text ──clean──▶ normalised text ──repair──▶ repaired text ──structure──▶ Document (paragraphs,
 //!   sentences, headings) ──segment──▶ tokens ──stats / keywords / quantity──▶ findings
 //!   ──analysis──▶ Analysis (serde) ──▶ JSON (CLI) or a JS object (wasm, in a Web Worker)
 //! ```
@@ -13,9 +13,9 @@
 pub mod analysis;
 pub mod articles;
 pub mod clean;
-pub mod decode;
 pub mod error;
 pub mod eval;
+pub mod intake;
 pub mod keywords;
 pub mod lexicon;
 pub mod meta;
@@ -51,14 +51,14 @@ impl Default for Options {
 
 /// Analyses a file's raw bytes: decodes them (UTF-8, UTF-16, GB18030) first.
 pub fn analyze_bytes(name: &str, bytes: &[u8], opts: &Options) -> Result<Analysis, Error> {
-    let decoded = decode::decode(bytes)?;
-    Ok(analyze_decoded(name, bytes.len(), decoded.encoding, &decoded.text, opts))
+    let read = intake::read(name, bytes)?;
+    Ok(analyze_decoded(name, bytes.len(), &read.encoding, &read.text, opts))
 }
 
 /// Analyses text that is already a string (pasted text in the page).
 pub fn analyze_text(name: &str, text: &str, opts: &Options) -> Result<Analysis, Error> {
-    if text.len() > decode::MAX_BYTES {
-        return Err(Error::TooLarge { bytes: text.len(), limit: decode::MAX_BYTES });
+    if text.len() > intake::MAX_BYTES {
+        return Err(Error::TooLarge { bytes: text.len(), limit: intake::MAX_BYTES });
     }
     if text.trim().is_empty() {
         return Err(Error::Empty);

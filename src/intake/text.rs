@@ -1,4 +1,4 @@
-//! Bytes to text: detects the encoding (UTF-8 with or without BOM, UTF-16 LE/BE, GB18030/GBK)
+//! Text bytes to a string: detects the encoding (UTF-8 with or without BOM, UTF-16 LE/BE, GB18030/GBK)
 //! and refuses what is not text, so that nothing downstream ever sees binary garbage.
 
 use crate::error::Error;
