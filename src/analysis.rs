@@ -2,6 +2,9 @@
 //! Every span is `[start, end)` in UTF-16 code units of `text`.
 
 use crate::articles::Article;
+pub use crate::entities::Entities;
+use crate::formulations::Formulation;
+use crate::themes::Theme;
 use crate::meta::Meta;
 use crate::structure::Part;
 use serde::Serialize;
@@ -21,8 +24,8 @@ pub struct Analysis {
     pub articles: Vec<Article>,
     pub quantities: Vec<Quantity>,
     pub metrics: Vec<Metric>,
-    pub formulations: Vec<serde_json::Value>,
-    pub themes: Vec<serde_json::Value>,
+    pub formulations: Vec<Formulation>,
+    pub themes: Vec<Theme>,
     pub entities: Entities,
     pub warnings: Vec<Warning>,
 }
@@ -47,6 +50,8 @@ pub struct Stats {
     pub distinct_terms: usize,
     /// Non-whitespace characters per sentence, one decimal.
     pub mean_sentence_chars: f64,
+    /// Share of sentences that carry at least one catalogued formulation (提法).
+    pub formulation_sentence_share: f64,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -114,15 +119,6 @@ pub struct UnitSum {
     pub unit: String,
     pub total: f64,
     pub mentions: usize,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq, Default)]
-pub struct Entities {
-    pub people: Vec<serde_json::Value>,
-    pub places: Vec<serde_json::Value>,
-    pub organizations: Vec<serde_json::Value>,
-    pub documents: Vec<serde_json::Value>,
-    pub meetings: Vec<serde_json::Value>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]

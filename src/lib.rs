@@ -13,8 +13,12 @@
 pub mod analysis;
 pub mod articles;
 pub mod clean;
+pub mod concordance;
+pub mod entities;
 pub mod error;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
+pub mod formulations;
 pub mod intake;
 pub mod keywords;
 pub mod lexicon;
@@ -24,6 +28,7 @@ pub mod repair;
 pub mod segment;
 pub mod stats;
 pub mod structure;
+pub mod themes;
 pub mod utf16;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -55,6 +60,13 @@ pub fn analyze_bytes(name: &str, bytes: &[u8], opts: &Options) -> Result<Analysi
     Ok(analyze_decoded(name, bytes.len(), &read.encoding, &read.text, opts))
 }
 
+/// Concordance of `term` in `text` (an Analysis's text): KWIC lines and collocates.
+pub fn concordance(text: &str, term: &str, width: usize, max_lines: usize) -> concordance::Concordance {
+    let doc = structure::parse(text);
+    let tokens = segment::tokenize(text, &doc.paragraphs);
+    concordance::concordance(text, &tokens, term, width, max_lines)
+}
+
 /// Analyses text that is already a string (pasted text in the page).
 pub fn analyze_text(name: &str, text: &str, opts: &Options) -> Result<Analysis, Error> {
     if text.len() > intake::MAX_BYTES {
@@ -76,7 +88,9 @@ fn analyze_decoded(name: &str, bytes: usize, encoding: &str, raw: &str, opts: &O
     let bounds: Vec<structure::Range> = articles::byte_ranges(&doc, &text);
     structure::relevel(&mut doc.headings, &bounds);
     let tokens = segment::tokenize(&text, &doc.paragraphs);
-    let stats = stats::stats(&text, &doc, &tokens);
+    let mut stats = stats::stats(&text, &doc, &tokens);
+    let (formulations, share) = formulations::find(&text, &doc, &idx, stats.chars);
+    stats.formulation_sentence_share = share;
     let mut terms = stats::terms(&text, &tokens);
     terms.truncate(opts.max_terms);
     let keywords = Keywords {
@@ -102,9 +116,9 @@ fn analyze_decoded(name: &str, bytes: usize, encoding: &str, raw: &str, opts: &O
         articles,
         quantities,
         metrics,
-        formulations: Vec::new(),
-        themes: Vec::new(),
-        entities: Default::default(),
+        formulations,
+        themes: themes::themes(&text, &doc),
+        entities: entities::find(&text, &tokens, &idx),
         warnings: repaired.warnings,
         text,
     }

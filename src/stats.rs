@@ -22,6 +22,7 @@ pub fn stats(text: &str, doc: &Document, tokens: &[Token]) -> Stats {
         tokens: words.len(),
         distinct_terms: distinct.len(),
         mean_sentence_chars: (mean * 10.0).round() / 10.0,
+        formulation_sentence_share: 0.0, // set by the formulations pass
     }
 }
 

@@ -21,6 +21,14 @@ pub fn warm_up() {
     web_sys::console::debug_1(&format!("report-lens: dictionary ready in {:.0} ms", js_sys::Date::now() - t).into());
 }
 
+/// KWIC lines and collocates of `term` in `text` (the `text` of an Analysis).
+#[wasm_bindgen]
+pub fn concordance(text: &str, term: &str, width: Option<usize>) -> Result<JsValue, JsValue> {
+    let c = crate::concordance(text, term, width.unwrap_or(20), 1000);
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    c.serialize(&ser).map_err(|e| JsError::new(&e.to_string()).into())
+}
+
 #[wasm_bindgen]
 pub fn analyze(input: JsValue, options: JsValue, name: Option<String>) -> Result<JsValue, JsValue> {
     let opts: Options = if options.is_undefined() || options.is_null() {

@@ -41,11 +41,18 @@ fn csv_lists_quantities() {
 fn unreadable_input_exits_2_with_one_line() {
     let dir = std::env::temp_dir().join(format!("rl-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let bin = dir.join("photo.png");
-    std::fs::write(&bin, b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
+    let bin = dir.join("data.bin");
+    std::fs::write(&bin, b"\x01\x02\0\0\x03\x04\0\x05\x06").unwrap();
+    let png = dir.join("photo.png");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
     let empty = dir.join("empty.txt");
     std::fs::write(&empty, b"").unwrap();
-    for (path, needle) in [(bin.to_str().unwrap(), "二进制"), (empty.to_str().unwrap(), "文件为空"), ("/no/such/file.txt", "No such file")] {
+    for (path, needle) in [
+        (bin.to_str().unwrap(), "二进制"),
+        (png.to_str().unwrap(), "图片"),
+        (empty.to_str().unwrap(), "文件为空"),
+        ("/no/such/file.txt", "No such file"),
+    ] {
         let out = cli().args(["analyze", path]).output().unwrap();
         assert_eq!(out.status.code(), Some(2));
         let err = String::from_utf8(out.stderr).unwrap();

@@ -21,3 +21,59 @@ pub fn stopwords() -> &'static HashSet<&'static str> {
 pub fn domain_dict() -> String {
     lines(DOMAIN_DICT).collect::<Vec<_>>().join("\n")
 }
+
+use std::collections::HashMap;
+
+/// A set of phrases found in text leftmost-longest and without overlap: the shared matcher
+/// for formulations, places, organization names and theme keywords.
+pub struct Phrases<T> {
+    by_first: HashMap<char, Vec<(&'static str, T)>>,
+}
+
+impl<T: Copy> Phrases<T> {
+    pub fn new(items: impl IntoIterator<Item = (&'static str, T)>) -> Self {
+        let mut by_first: HashMap<char, Vec<(&'static str, T)>> = HashMap::new();
+        for (p, v) in items {
+            if let Some(c) = p.chars().next() {
+                by_first.entry(c).or_default().push((p, v));
+            }
+        }
+        for v in by_first.values_mut() {
+            v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+            v.dedup_by(|a, b| a.0 == b.0);
+        }
+        Phrases { by_first }
+    }
+
+    /// (byte start, byte end, value) of each match, in order.
+    pub fn find_all(&self, text: &str) -> Vec<(usize, usize, T)> {
+        let mut out = Vec::new();
+        let mut next = 0;
+        for (i, c) in text.char_indices() {
+            if i < next {
+                continue;
+            }
+            if let Some(cands) = self.by_first.get(&c) {
+                if let Some((p, v)) = cands.iter().find(|(p, _)| text[i..].starts_with(p)) {
+                    out.push((i, i + p.len(), *v));
+                    next = i + p.len();
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The `[section]` blocks of a data file, each as its non-comment lines.
+pub fn sections(data: &'static str) -> HashMap<&'static str, Vec<&'static str>> {
+    let mut out: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+    let mut current = "";
+    for l in lines(data) {
+        if l.starts_with('[') && l.ends_with(']') {
+            current = &l[1..l.len() - 1];
+        } else {
+            out.entry(current).or_default().push(l);
+        }
+    }
+    out
+}

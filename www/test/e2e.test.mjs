@@ -146,9 +146,11 @@ test('drop a report: figures, charts, achievements, text highlight, exports', as
 
 test('a binary file and an empty file get clear messages, not empty charts', async () => {
   const { page } = await openPage();
-  await drop(page, [{ name: 'photo.png', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), type: 'image/png' }]);
+  await drop(page, [{ name: 'data.bin', bytes: Buffer.from([1, 2, 0, 0, 3, 4, 0, 5, 0x89, 0x50, 0x4e, 0x47]), type: 'application/octet-stream' }]);
   await page.waitForSelector('body[data-state="error"]');
-  assert.match(await page.textContent('#error'), /photo\.png：不是文本文件：检测到二进制数据/);
+  assert.match(await page.textContent('#error'), /data\.bin：不是文本文件：检测到二进制数据/);
+  await drop(page, [{ name: 'scan.pdf', bytes: Buffer.from('%PDF-1.7\n'), type: 'application/pdf' }]);
+  await page.waitForFunction(() => document.querySelector('#error').textContent.includes('scan.pdf：暂不支持 PDF'));
   assert.equal(await page.isHidden('#results'), true, 'no results shown for bad input');
   await drop(page, [{ name: 'empty.txt', bytes: Buffer.alloc(0) }]);
   await page.waitForFunction(() => document.querySelector('#error').textContent.includes('文件为空'));

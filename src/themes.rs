@@ -1,0 +1,126 @@
+//! Themes: each paragraph is scored against the CPPCC functions (政治协商, 民主监督, 参政议政,
+//! 凝聚共识) and the areas of a committee's work, by keyword hits from `lexicon/themes.txt`.
+//! A paragraph's length is shared among the themes it touches in proportion to their hits;
+//! shares are given for the whole report and for each top-level section.
+
+use crate::lexicon::{lines, Phrases};
+use crate::structure::{Document, Range};
+use serde::Serialize;
+use std::sync::OnceLock;
+
+const THEMES: &str = include_str!("lexicon/themes.txt");
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Theme {
+    pub theme: &'static str,
+    pub label: &'static str,
+    pub share: f64,
+    pub by_section: Vec<SectionShare>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SectionShare {
+    pub section: String,
+    pub share: f64,
+}
+
+struct Table {
+    themes: Vec<(&'static str, &'static str)>,
+    /// keyword → bit set of themes
+    words: Phrases<u32>,
+}
+
+fn table() -> &'static Table {
+    static T: OnceLock<Table> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut themes = Vec::new();
+        let mut words: Vec<(&'static str, u32)> = Vec::new();
+        for l in lines(THEMES) {
+            let mut p = l.split('|').map(str::trim);
+            let (Some(t), Some(label), Some(kws)) = (p.next(), p.next(), p.next()) else { continue };
+            let bit = 1u32 << themes.len();
+            themes.push((t, label));
+            for k in kws.split_whitespace() {
+                match words.iter_mut().find(|(w, _)| *w == k) {
+                    Some(e) => e.1 |= bit,
+                    None => words.push((k, bit)),
+                }
+            }
+        }
+        Table { themes, words: Phrases::new(words) }
+    })
+}
+
+/// Weights per theme of the paragraphs in `range`.
+fn weights(text: &str, paragraphs: &[Range], range: Range) -> Vec<f64> {
+    let t = table();
+    let mut w = vec![0.0; t.themes.len()];
+    for &(s, e) in paragraphs.iter().filter(|p| p.0 >= range.0 && p.1 <= range.1) {
+        let mut hits = vec![0usize; t.themes.len()];
+        for (_, _, bits) in t.words.find_all(&text[s..e]) {
+            for (k, h) in hits.iter_mut().enumerate() {
+                if bits & (1 << k) != 0 {
+                    *h += 1;
+                }
+            }
+        }
+        let total: usize = hits.iter().sum();
+        if total == 0 {
+            continue;
+        }
+        let len = text[s..e].chars().count() as f64;
+        for (k, h) in hits.iter().enumerate() {
+            w[k] += len * *h as f64 / total as f64;
+        }
+    }
+    w
+}
+
+fn shares(w: &[f64]) -> Vec<f64> {
+    let total: f64 = w.iter().sum();
+    w.iter().map(|x| if total > 0.0 { (x / total * 1000.0).round() / 1000.0 } else { 0.0 }).collect()
+}
+
+pub fn themes(text: &str, doc: &Document) -> Vec<Theme> {
+    let t = table();
+    let whole = shares(&weights(text, &doc.paragraphs, (0, text.len())));
+    // top-level sections: from each level-1 heading to the next
+    let tops: Vec<&crate::structure::Heading> = doc.headings.iter().filter(|h| h.level == 1).collect();
+    let per_section: Vec<(String, Vec<f64>)> = tops
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let end = tops.get(i + 1).map_or(text.len(), |n| n.range.0);
+            (h.title.clone(), shares(&weights(text, &doc.paragraphs, (h.range.0, end))))
+        })
+        .collect();
+    t.themes
+        .iter()
+        .enumerate()
+        .map(|(k, &(theme, label))| Theme {
+            theme,
+            label,
+            share: whole[k],
+            by_section: per_section.iter().map(|(s, sh)| SectionShare { section: s.clone(), share: sh[k] }).collect(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::structure;
+
+    #[test]
+    fn shares_follow_the_paragraphs() {
+        let text = "清河市政协工作报告\n一、提案工作\n全年立案提案230件，提案办复率100%，重点提案督办15件。\n二、生态环境\n推进河长制，开展无废城市建设，改善生态环境。";
+        let doc = structure::parse(text);
+        let th = themes(text, &doc);
+        let get = |n: &str| th.iter().find(|t| t.theme == n).unwrap();
+        assert!(get("proposals").share > 0.3, "{:?}", get("proposals"));
+        assert!(get("environment").share > 0.3);
+        assert!((th.iter().map(|t| t.share).sum::<f64>() - 1.0).abs() < 0.01);
+        assert_eq!(get("environment").by_section[0].share, 0.0);
+        assert!(get("environment").by_section[1].share > 0.9);
+    }
+}
