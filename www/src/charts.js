@@ -100,3 +100,35 @@ export async function pngOf(c) {
     URL.revokeObjectURL(url);
   }
 }
+
+export function drawFormulations(analysis, colors) {
+  const f = analysis.formulations.slice(0, 20);
+  chart('chart-formulations').setOption(
+    {
+      animation: false,
+      title: { text: '提法出现次数', left: 'center', textStyle: { fontSize: 14 } },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      grid: { left: 8, right: 32, top: 32, bottom: 8, containLabel: true },
+      xAxis: { type: 'value' },
+      yAxis: { type: 'category', data: f.map((x) => x.name).reverse(), axisLabel: { interval: 0, width: 220, overflow: 'truncate' } },
+      series: [{ type: 'bar', data: f.map((x) => ({ value: x.count, itemStyle: { color: colors[x.family] ?? '#888' } })).reverse(), label: { show: true, position: 'right' } }],
+    },
+    true,
+  );
+}
+
+export function drawThemes(analysis) {
+  const t = analysis.themes;
+  chart('chart-themes').setOption(
+    {
+      animation: false,
+      title: { text: '各主题所占篇幅（%）', left: 'center', textStyle: { fontSize: 14 } },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: t.map((x) => x.label), axisLabel: { interval: 0, rotate: 30 } },
+      yAxis: { type: 'value' },
+      series: [{ type: 'bar', data: t.map((x) => Math.round(x.share * 1000) / 10), itemStyle: { color: PALETTE[4] }, label: { show: true, position: 'top' } }],
+    },
+    true,
+  );
+}

@@ -16,19 +16,27 @@ export class Analyzer {
       const p = this.pending.get(data.id);
       if (!p) return;
       this.pending.delete(data.id);
-      if (data.ok) p.resolve({ analysis: data.analysis, ms: data.ms });
+      if (data.ok) p.resolve(data);
       else p.reject(new Error(data.error));
     };
     this.worker.onerror = (e) => onFatal?.(e.message || '分析引擎无法启动');
   }
 
-  /** input: a string (pasted text) or a Uint8Array of a file's raw bytes. */
-  analyze(input, name) {
+  request(message, transfer = []) {
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      const transfer = input instanceof Uint8Array ? [input.buffer] : [];
-      this.worker.postMessage({ id, input, name }, transfer);
+      this.worker.postMessage({ id, ...message }, transfer);
     });
+  }
+
+  /** input: a string (pasted text) or a Uint8Array of a file's raw bytes. */
+  analyze(input, name) {
+    return this.request({ input, name }, input instanceof Uint8Array ? [input.buffer] : []);
+  }
+
+  /** KWIC lines and collocates of a term in an analysis's text. */
+  async concordance(text, term) {
+    return (await this.request({ kind: 'concordance', text, term })).result;
   }
 }

@@ -7,7 +7,7 @@ import { download, quantitiesCsv } from './exporting.js';
 
 const ACCEPTED = /\.(txt|text|md|markdown|html?|docx)$/i;
 const HARD_LIMIT = 64 * 1024 * 1024; // larger files are not even read (the core's limit is lower)
-const state = { reports: [], current: -1, table: { filter: '', category: '', sort: null }, marks: new Map() };
+const state = { reports: [], current: -1, table: { filter: '', category: '', sort: null }, marks: new Map(), kwic: null, kwicSort: null };
 const perf = (window.__reportLens = { readyMs: null, analyses: [] });
 
 function setState(s) {
@@ -106,7 +106,7 @@ function show(i) {
   $('#results').hidden = false;
   renderReportTabs();
   views.renderOverview(a);
-  views.renderKeywords(a);
+  views.renderKeywords(a, searchTerm);
   views.renderMetrics(a);
   state.marks = views.renderText(a);
   views.renderOutline(a, (span) => views.scrollToSpan(span));
@@ -119,6 +119,44 @@ function show(i) {
   charts.drawTerms(a);
   charts.drawCloud(a);
   charts.drawCategories(a);
+  views.renderFormulations(a, (span) => views.scrollToSpan(span, { highlight: true }));
+  charts.drawFormulations(a, views.FAMILY_COLORS);
+  charts.drawThemes(a);
+  views.renderEntities(a, (span) => views.scrollToSpan(span, { highlight: true }));
+  state.kwic = null;
+  views.renderConcordance({ term: '', lines: [], collocates: [] }, null, () => {}, searchTerm);
+  applyLayer();
+}
+
+/** Runs a concordance in the worker (the core computes it) and shows it. */
+async function searchTerm(term) {
+  term = term.trim();
+  if (!term || state.current < 0) return;
+  $('#kwic-term').value = term;
+  const a = state.reports[state.current];
+  state.kwic = await analyzer.concordance(a.text, term);
+  renderKwic();
+  if ($('#highlight-layer').value === 'search') applyLayer();
+}
+
+function renderKwic() {
+  if (!state.kwic) return;
+  views.renderConcordance(state.kwic, state.kwicSort, (span) => views.scrollToSpan(span, { highlight: true }), searchTerm);
+}
+
+/** The text view's highlight layer: quantities (marks) or spans from the Analysis. */
+function applyLayer() {
+  const a = state.reports[state.current];
+  if (!a) return;
+  const layer = $('#highlight-layer').value;
+  if (layer === 'quantities') return views.clearLayer();
+  const spans =
+    layer === 'formulations'
+      ? a.formulations.flatMap((f) => f.spans)
+      : layer === 'entities'
+        ? [...a.entities.people, ...a.entities.places].flatMap((x) => x.spans)
+        : (state.kwic?.lines ?? []).map((l) => l.span);
+  views.highlightSpans(spans);
 }
 
 function renderTable() {
@@ -186,6 +224,19 @@ for (const th of document.querySelectorAll('#quantity-table th[data-sort]')) {
     renderTable();
   });
 }
+
+// concordance and highlight layers
+$('#kwic-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  searchTerm($('#kwic-term').value);
+});
+for (const th of document.querySelectorAll('#kwic-table th[data-sort]')) {
+  th.addEventListener('click', () => {
+    state.kwicSort = th.dataset.sort;
+    renderKwic();
+  });
+}
+$('#highlight-layer').addEventListener('change', applyLayer);
 
 // exports
 document.addEventListener('click', async (e) => {

@@ -74,10 +74,10 @@ export function renderOverview(a) {
   );
 }
 
-export function renderKeywords(a) {
+export function renderKeywords(a, onTerm) {
   for (const method of ['tfidf', 'textrank']) {
     $(`#kw-${method}`).replaceChildren(
-      ...a.keywords[method].map((k) => el('li', {}, k.term, el('span', { class: 'score' }, k.score.toFixed(3)))),
+      ...a.keywords[method].map((k) => el('li', { onclick: () => onTerm(k.term) }, k.term, el('span', { class: 'score' }, k.score.toFixed(3)))),
     );
   }
 }
@@ -210,4 +210,65 @@ export function scrollToSpan(span, { highlight = false } = {}) {
   const rect = r.getBoundingClientRect();
   view.scrollTop += rect.top - view.getBoundingClientRect().top - 40;
   view.scrollIntoView({ block: 'nearest' });
+}
+
+const FAMILY_COLORS = { 指导思想: '#b3261e', 党的领导: '#c0582a', 政协定位: '#3f6e8c', 协商民主: '#4f7d5b', 发展理念: '#7b5ea7', 作风: '#8a5a44' };
+
+export function renderFormulations(a, onPick) {
+  $('#formulation-share').textContent = `${Math.round(a.stats.formulation_sentence_share * 100)}% 的句子含有提法`;
+  $('#formulation-table tbody').replaceChildren(
+    ...(a.formulations.length
+      ? a.formulations.map((f) =>
+          el('tr', { onclick: () => onPick(f.spans[0]), dataset: { name: f.name } }, el('td', {}, f.name), el('td', {}, f.family), el('td', {}, f.count), el('td', {}, f.per_10k)),
+        )
+      : [el('tr', {}, el('td', { colspan: 4, class: 'muted' }, '未出现目录中的提法'))]),
+  );
+}
+
+export { FAMILY_COLORS };
+
+function entityList(id, items, label, onPick) {
+  $(id).replaceChildren(
+    ...(items.length
+      ? items.slice(0, 100).map((x) =>
+          el('li', { onclick: () => onPick(x.spans[0]) }, x.name ?? x.title, label(x) ? el('span', { class: 'role' }, label(x)) : null, el('span', { class: 'count' }, `×${x.count}`)),
+        )
+      : [el('li', { class: 'muted' }, '无')]),
+  );
+}
+
+export function renderEntities(a, onPick) {
+  const e = a.entities;
+  entityList('#ent-people', e.people, (p) => p.role, onPick);
+  entityList('#ent-places', e.places, (p) => p.level, onPick);
+  entityList('#ent-organizations', e.organizations, () => null, onPick);
+  entityList('#ent-documents', e.documents, (d) => d.type, onPick);
+  entityList('#ent-meetings', e.meetings, () => null, onPick);
+}
+
+/** KWIC lines and collocates of a concordance computed by the core. */
+export function renderConcordance(c, sort, onPick, onTerm) {
+  $('#kwic-summary').textContent = c.term ? `“${c.term}”出现 ${c.lines.length} 次` : '';
+  let lines = c.lines.slice();
+  if (sort === 'left') lines.sort((x, y) => [...x.left].reverse().join('').localeCompare([...y.left].reverse().join(''), 'zh-CN'));
+  if (sort === 'right') lines.sort((x, y) => x.right.localeCompare(y.right, 'zh-CN'));
+  $('#kwic-table tbody').replaceChildren(
+    ...lines.map((l) => el('tr', { onclick: () => onPick(l.span) }, el('td', { class: 'right' }, l.left), el('td', { class: 'hit' }, l.term), el('td', {}, l.right))),
+  );
+  $('#collocates').replaceChildren(
+    ...c.collocates.map((x) => el('li', { onclick: () => onTerm(x.term) }, x.term, el('span', { class: 'score' }, `${x.count} 次 · ${x.score}`))),
+  );
+}
+
+/** Highlights a set of UTF-16 spans in the text view (a CSS highlight, the DOM is untouched). */
+export function highlightSpans(spans) {
+  if (!globalThis.CSS?.highlights) return;
+  const ranges = spans.map(rangeOf).filter(Boolean);
+  CSS.highlights.set('layer', new Highlight(...ranges));
+  $('#text-view').classList.toggle('layer-other', true);
+}
+
+export function clearLayer() {
+  globalThis.CSS?.highlights?.delete('layer');
+  $('#text-view').classList.remove('layer-other');
 }

@@ -1,6 +1,6 @@
 // The analysis runs here, off the page's thread. The worker fetches the wasm with progress
 // reports, builds the dictionary once, then answers analyze requests.
-import init, { analyze, warm_up } from '../../pkg/report_lens.js';
+import init, { analyze, concordance, warm_up } from '../../pkg/report_lens.js';
 
 const wasmUrl = new URL('./report_lens_bg.wasm', import.meta.url);
 
@@ -37,10 +37,14 @@ const ready = (async () => {
 });
 
 onmessage = async ({ data }) => {
-  const { id, input, name, options } = data;
+  const { id, input, name, options, kind, text, term } = data;
   try {
     await ready;
     const t0 = performance.now();
+    if (kind === 'concordance') {
+      postMessage({ id, ok: true, result: concordance(text, term, 20), ms: performance.now() - t0 });
+      return;
+    }
     const analysis = analyze(input, options ?? null, name ?? '');
     postMessage({ id, ok: true, analysis, ms: performance.now() - t0 });
   } catch (e) {

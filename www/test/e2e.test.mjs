@@ -128,6 +128,29 @@ test('drop a report: figures, charts, achievements, text highlight, exports', as
   assert.ok(metaText.includes(expected.meta.committee.name) && metaText.includes('常委会工作报告'), metaText);
   assert.equal(await page.textContent('#report-subtitle'), `——${expected.meta.subtitle}`);
 
+  // formulations, themes and entities as the core found them
+  assert.equal(await page.locator('#formulation-table tbody tr').count(), expected.formulations.length);
+  assert.ok((await page.textContent('#formulation-table')).includes('习近平新时代中国特色社会主义思想'));
+  assert.ok((await page.locator('#chart-themes svg path').count()) >= expected.themes.length);
+  assert.equal(await page.locator('#ent-people li').count(), Math.max(1, Math.min(100, expected.entities.people.length)));
+  assert.ok((await page.textContent('#ent-people')).includes('王明远'), 'the speaker is a person');
+  assert.ok((await page.textContent('#ent-documents')).includes('社情民意'));
+
+  // concordance: computed in the worker by the core, shown as KWIC with collocates
+  await page.fill('#kwic-term', '提案');
+  await page.click('#kwic-form button');
+  await page.waitForFunction(() => document.querySelectorAll('#kwic-table tbody tr').length > 0);
+  const kwicRows = await page.locator('#kwic-table tbody tr').count();
+  assert.equal(kwicRows, expected.text.split('提案').length - 1, 'one line per occurrence');
+  await page.selectOption('#highlight-layer', 'search');
+  const layer = await page.evaluate(() => [...(CSS.highlights.get('layer') ?? [])].map((r) => r.toString()));
+  assert.equal(layer.length, kwicRows);
+  assert.ok(layer.every((t) => t === '提案'));
+  await page.selectOption('#highlight-layer', 'formulations');
+  const fl = await page.evaluate(() => CSS.highlights.get('layer')?.size ?? 0);
+  assert.equal(fl, expected.formulations.reduce((n, f) => n + f.count, 0));
+  await page.selectOption('#highlight-layer', 'quantities');
+
   await page.screenshot({ path: join(out, 'page.png'), fullPage: true });
 
   // exports: JSON equals the CLI's; CSV has a row per quantity; SVG is an SVG

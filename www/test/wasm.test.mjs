@@ -46,7 +46,8 @@ test('options limit the lists', () => {
 });
 
 test('bad input throws an Error with the core message', () => {
-  assert.throws(() => analyze(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), null, 'x.png'), (e) => e instanceof Error && /二进制/.test(e.message));
+  assert.throws(() => analyze(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), null, 'x.png'), (e) => e instanceof Error && /图片/.test(e.message));
+  assert.throws(() => analyze(new Uint8Array([1, 0, 2, 0, 0, 3]), null, 'x.bin'), (e) => e instanceof Error && /二进制/.test(e.message));
   assert.throws(() => analyze('   \n ', null, 'x'), (e) => e instanceof Error && /文件为空/.test(e.message));
   assert.throws(() => analyze(42, null, 'x'), (e) => e instanceof Error && /string or a Uint8Array/.test(e.message));
   assert.throws(() => analyze('abc', { max_terms: 'many' }, 'x'), (e) => e instanceof Error && /options/.test(e.message));
