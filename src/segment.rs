@@ -107,3 +107,35 @@ mod tests {
         assert!(!is_content("230", "m") && !is_content("进一步", "d") && is_content("提案", "n"));
     }
 }
+
+#[cfg(test)]
+mod lexicon_tests {
+    use super::*;
+
+    /// Every term of the domain dictionary comes out as one token, in several contexts.
+    #[test]
+    fn every_domain_term_is_one_token() {
+        let mut broken = Vec::new();
+        for line in lexicon::lines(lexicon::DOMAIN_DICT) {
+            let term = line.split_whitespace().next().unwrap();
+            for ctx in ["关于{}的意见", "我们要推进{}。", "围绕{}开展调研"] {
+                let text = ctx.replace("{}", term);
+                let toks = tokenize(&text, &[(0, text.len())]);
+                if !toks.iter().any(|t| &text[t.range.0..t.range.1] == term) {
+                    let words: Vec<&str> = toks.iter().map(|t| &text[t.range.0..t.range.1]).collect();
+                    broken.push(format!("{term} in {text}: {words:?}"));
+                }
+            }
+        }
+        assert!(broken.is_empty(), "{} splits:\n{}", broken.len(), broken.join("\n"));
+    }
+
+    #[test]
+    fn every_dictionary_line_has_a_frequency() {
+        // jieba-rs silently reads a missing frequency as 0, and such a word never wins
+        for line in lexicon::lines(lexicon::DOMAIN_DICT) {
+            let f: Vec<&str> = line.split_whitespace().collect();
+            assert!(f.len() == 3 && f[1].parse::<usize>().is_ok_and(|n| n > 0), "{line}");
+        }
+    }
+}

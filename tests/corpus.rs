@@ -161,3 +161,79 @@ fn the_year_feature_outline_and_repairs() {
     assert_eq!(a.meta.committee.as_ref().map(|c| c.term.as_deref()), Some(Some("第九届")));
     assert_eq!(a.articles.len(), 1);
 }
+
+/// People, places and documents against lists written down by reading the reports.
+#[test]
+fn entities_found_with_the_recall_asked() {
+    let Some(dir) = corpus() else { return };
+    let read: &[(&str, &[&str], &[&str])] = &[
+        (
+            "jilin-2023-session",
+            &["李婷", "张添奥", "周淑宇", "胡斌", "李富民", "钟广和", "王建军", "张晓晓", "姜浩", "马颂", "迟鸿文", "曲志", "冯强", "崔作伟", "尹艳春", "王甫林", "崔进", "王瑜", "韩韵舒"],
+            &["吉林市", "吉林省", "蛟河市"],
+        ),
+        ("liaoyuan-2020-report", &["张恒军", "赵晓君", "高瑞", "刘丛一"], &["辽源市", "长春市", "东丰县", "辽宁省", "上海市", "浙江省", "吉林省"]),
+        (
+            "liaoyuan-2023-feature",
+            &["董博", "李林峰", "杨光", "王海峰", "刘革", "王晓南", "刘洋", "张文芳"],
+            &["辽源市", "东丰县", "吉林省"],
+        ),
+    ];
+    let (mut people, mut people_found, mut places, mut places_found) = (0, 0, 0, 0);
+    for (stem, names, wanted_places) in read {
+        let a = analyze(&dir, stem);
+        let e = &a.entities;
+        for n in *names {
+            people += 1;
+            if e.people.iter().any(|p| p.name == *n) {
+                people_found += 1;
+            } else {
+                println!("{stem}: missed person {n}");
+            }
+        }
+        for p in *wanted_places {
+            places += 1;
+            if e.places.iter().any(|x| x.name == *p) {
+                places_found += 1;
+            } else {
+                println!("{stem}: missed place {p}");
+            }
+        }
+        // every title in 《》 is a document, counted as often as it occurs
+        let text = &a.text;
+        let titles = text.matches('《').count();
+        assert_eq!(e.documents.iter().map(|d| d.count).sum::<usize>(), titles, "{stem}");
+    }
+    let (rp, rl) = (people_found as f64 / people as f64, places_found as f64 / places as f64);
+    println!("people recall {rp:.3} ({people_found}/{people}), places recall {rl:.3} ({places_found}/{places})");
+    assert!(rp >= 0.9, "people recall {rp:.3}");
+    assert!(rl >= 0.95, "places recall {rl:.3}");
+    // roles where the text states them
+    let a = analyze(&dir, "liaoyuan-2023-feature");
+    let role = |n: &str| a.entities.people.iter().find(|p| p.name == n).and_then(|p| p.role.clone());
+    assert!(role("王海峰").is_some_and(|r| r.ends_with("副局长")));
+    assert!(role("杨光").is_some_and(|r| r.ends_with("政协主席")));
+    assert!(role("王晓南").is_some_and(|r| r.ends_with("委员")));
+}
+
+/// Formulations counted exactly: each catalogued wording, counted independently here.
+#[test]
+fn formulations_counted_exactly() {
+    let Some(dir) = corpus() else { return };
+    for stem in ["jilin-2023-session", "liaoyuan-2020-report", "liaoyuan-2023-feature"] {
+        let a = analyze(&dir, stem);
+        for (name, wordings) in [
+            ("习近平新时代中国特色社会主义思想", &["习近平新时代中国特色社会主义思想"][..]),
+            ("两个确立", &["两个确立"][..]),
+            ("四个意识", &["四个意识"][..]),
+            ("两个维护", &["两个维护"][..]),
+            ("专门协商机构", &["专门协商机构"][..]),
+            ("第一议题", &["第一议题"][..]),
+        ] {
+            let expected: usize = wordings.iter().map(|w| a.text.matches(w).count()).sum();
+            let got = a.formulations.iter().find(|f| f.name == name).map_or(0, |f| f.count);
+            assert_eq!(got, expected, "{stem}: {name}");
+        }
+        assert!(a.stats.formulation_sentence_share > 0.05 && a.stats.formulation_sentence_share < 0.5);
+    }
+}
