@@ -7,25 +7,37 @@ use super::tables::tables;
 const PERSON_UNITS: &[&str] = &["人", "人次", "名", "位", "户次"];
 const EVENT_UNITS: &[&str] = &["次", "场", "期", "轮", "场次", "批次", "趟", "届次", "会次"];
 const BODY_UNITS: &[&str] = &["家", "所", "家次", "户"];
-const ITEM_UNITS: &[&str] = &["个", "项", "件", "条", "类", "组", "批", "份", "件次", "条次", "处"];
+const ITEM_UNITS: &[&str] = &["个", "项", "件", "条", "类", "组", "批", "份", "件次", "条次", "处", "部", "本", "套"];
 const TRAINING: &[&str] = &["培训", "讲座", "授课", "学习班", "轮训", "辅导", "研修", "进修", "培训班"];
-const SERVICE: &[&str] = &["资助", "帮扶", "慰问", "救助", "捐赠", "捐助", "义诊", "结对", "包保", "微心愿", "困难"];
+const SERVICE: &[&str] = &["资助", "帮扶", "慰问", "救助", "捐赠", "捐助", "义诊", "结对", "包保", "微心愿", "困难", "惠及", "受益", "受惠"];
 
 /// The category whose keyword stands nearest the number: the last one in `before` text
 /// (`from_end`), the first one in `after` text. Ties go to the earlier table row.
 fn nearest(table: &[(&'static str, Vec<&'static str>)], text: &str, from_end: bool) -> Option<&'static str> {
-    let mut best: Option<(usize, &'static str)> = None;
+    nearest_keyword(table, text, from_end).map(|(c, _)| c)
+}
+
+/// The nearest keyword and its category; at equal distance the longer keyword wins
+/// (考察学习 over 学习, 调研报告 over 报告).
+fn nearest_keyword(table: &[(&'static str, Vec<&'static str>)], text: &str, from_end: bool) -> Option<(&'static str, &'static str)> {
+    let mut best: Option<(usize, usize, &'static str, &'static str)> = None;
     for (cat, kws) in table {
         for k in kws {
             let pos = if from_end { text.rfind(k).map(|i| text.len() - (i + k.len())) } else { text.find(k) };
             if let Some(d) = pos {
-                if best.is_none_or(|(bd, _)| d < bd) {
-                    best = Some((d, cat));
+                if best.is_none_or(|(bd, bl, _, _)| d < bd || (d == bd && k.len() > bl)) {
+                    best = Some((d, k.len(), cat, k));
                 }
             }
         }
     }
-    best.map(|(_, c)| c)
+    best.map(|(_, _, c, k)| (c, k))
+}
+
+/// The counted thing named next to a count (提案, 建议, 部门 …), if any.
+pub fn head_noun(before: &str, after: &str) -> Option<&'static str> {
+    let t = tables();
+    nearest_keyword(&t.things, after, true).or_else(|| nearest_keyword(&t.things, before, true)).map(|(_, k)| k)
 }
 
 /// In the noun phrase after the number the head noun comes last (界别委员工作室 counts

@@ -32,20 +32,42 @@ pub fn extract(text: &str, doc: &Document, idx: &Utf16Index) -> Vec<Quantity> {
         let mut offs: Vec<usize> = para.char_indices().map(|(i, _)| ps + i).collect();
         offs.push(pe);
         let mentions = scan::scan(&cs);
+        // the unit and counted noun of the last mention, for elliptical counts after it
+        let mut last_head: Option<(String, &'static str)> = None;
         for (k, m) in mentions.iter().enumerate() {
+            if k > 0 && cs[mentions[k - 1].end..m.start].contains(&'。') {
+                last_head = None;
+            }
             let cstart = cs[..m.start].iter().rposition(|c| CLAUSE_END.contains(c)).map_or(0, |p| p + 1);
             let cend = cs[m.end..].iter().position(|c| CLAUSE_END.contains(c)).map_or(cs.len(), |p| m.end + p);
-            // several counts in one clause share the verb before the first: 提出3个大类11个小类23条建议
-            let first_in_clause = mentions[..k].iter().rev().take_while(|p| p.start >= cstart).last();
-            let bstart = cstart;
-            let bend = first_in_clause.map_or(m.start, |f| f.start);
+            // Several counts in one clause. Listed with 、 each has its own phrase:
+            // 召开党组会议11次、中心组学习8次. Run together they share the verb before the
+            // first: 提出3个大类11个小类23条建议.
+            let prev = k.checked_sub(1).map(|p| &mentions[p]).filter(|p| p.start >= cstart);
+            let (bstart, bend) = match prev {
+                Some(p) => match cs[p.end..m.start].iter().rposition(|&c| c == '、') {
+                    Some(i) => (p.end + i + 1, m.start),
+                    None => {
+                        let first = mentions[..k].iter().rev().take_while(|q| q.start >= cstart).last().map_or(m.start, |f| f.start);
+                        (cstart, first)
+                    }
+                },
+                None => (cstart, m.start),
+            };
             let next_start = mentions.get(k + 1).filter(|n| n.start < cend).map_or(cend, |n| n.start);
-            let before = trim_before(&cs[bstart..bend.max(bstart)]);
+            let mut before = trim_before(&cs[bstart..bend.max(bstart)]);
             let rest = &cs[m.end..next_start.max(m.end)];
             let noun = trim_after(rest, true);
             let clause: String = cs[cstart..cend].iter().collect();
+            // 征集提案292件，立案230件: the second count's noun is left out; it is the first's
+            if category::head_noun(&before, &noun).is_none() {
+                if let Some(head) = last_head.filter(|(u, _)| *u == m.unit).map(|(_, h)| h) {
+                    before = format!("{head}{before}");
+                }
+            }
             let category = category::categorize(&m.unit, &before, &noun, &clause);
             let subject = subject(&before, &trim_after(rest, false));
+            last_head = category::head_noun(&before, &noun).map(|h| (m.unit.clone(), h));
             let (start, end) = (offs[m.start], offs[m.end]);
             let h = heading_at(&doc.headings, start).map(|i| &doc.headings[i]);
             let k = doc.sentences.partition_point(|&(_, se)| se <= start);
@@ -139,6 +161,10 @@ const AFTER_STOP: &[&str] = &[
 
 /// The words after a count; with `noun_only`, only the noun phrase it counts.
 fn trim_after(cs: &[char], noun_only: bool) -> String {
+    // 召开党组会议11次、中心组学习8次: after 、 comes the next item, not this count's noun
+    if cs.first() == Some(&'、') {
+        return String::new();
+    }
     let s: String = cs.iter().take(MAX_AFTER).collect();
     let mut s = s.trim_start_matches(['的', '，', ' ']);
     if noun_only && s.starts_with('《') {

@@ -111,7 +111,7 @@ pub fn mention_at(cs: &[char], i: usize) -> Option<Mention> {
     let mut unit_pct = false;
     let mut num = if starts_with(cs, j, "百分之") {
         unit_pct = true;
-        number(cs, j + 3, false)?
+        number(cs, j + 3, true)? // 百分之百 too
     } else {
         number(cs, j, lone_ok)?
     };
