@@ -69,6 +69,7 @@ async function analyzeInputs(inputs) {
   if (state.current >= 0) {
     renderReportTabs();
     show(state.current);
+    views.renderComparison(state.reports);
     status(`分析完成：${state.reports.length} 份报告。`);
     setState(errors.length ? 'error' : 'done');
   } else {

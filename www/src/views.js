@@ -272,3 +272,30 @@ export function clearLayer() {
   globalThis.CSS?.highlights?.delete('layer');
   $('#text-view').classList.remove('layer-other');
 }
+
+/** Several reports side by side: their head, figures, achievements by category, formulations. */
+export function renderComparison(reports) {
+  const panel = $('#compare-panel');
+  panel.hidden = reports.length < 2;
+  if (panel.hidden) return;
+  const cats = [];
+  for (const a of reports) for (const m of a.metrics) if (!cats.some((c) => c.category === m.category)) cats.push(m);
+  const forms = [];
+  for (const a of reports) for (const f of a.formulations.slice(0, 8)) if (!forms.includes(f.name)) forms.push(f.name);
+  const rows = [
+    ['委员会', (a) => a.meta.committee?.name ?? ''],
+    ['报告年度', (a) => a.meta.year ?? ''],
+    ['类型', (a) => KIND_LABELS[a.meta.kind] ?? ''],
+    ['汉字', (a) => fmt(a.stats.han_chars)],
+    ['句子', (a) => fmt(a.stats.sentences)],
+    ['平均句长', (a) => a.stats.mean_sentence_chars],
+    ['实绩数量', (a) => a.quantities.length],
+    ...cats.map((c) => [`　${c.label}`, (a) => a.metrics.find((m) => m.category === c.category)?.mentions ?? 0]),
+    ['含提法的句子', (a) => `${Math.round(a.stats.formulation_sentence_share * 100)}%`],
+    ...forms.map((n) => [`　${n}（每万字）`, (a) => a.formulations.find((f) => f.name === n)?.per_10k ?? 0]),
+    ['人物', (a) => a.entities.people.length],
+    ['文件', (a) => a.entities.documents.length],
+  ];
+  $('#compare-table thead').replaceChildren(el('tr', {}, el('th', {}, ''), ...reports.map((a) => el('th', {}, a.meta.title || a.source.name))));
+  $('#compare-table tbody').replaceChildren(...rows.map(([label, f]) => el('tr', {}, el('th', {}, label), ...reports.map((a) => el('td', {}, f(a))))));
+}

@@ -188,6 +188,12 @@ test('the shared corpus reports show sensible figures and charts', { skip: !exis
   await drop(page, files.map((f) => ({ name: f, bytes: readFileSync(join(shared, f)) })));
   await page.waitForSelector('body[data-state="done"]', { timeout: 60_000 });
   assert.equal(await page.locator('#reports button').count(), files.length);
+  // side by side: one column per report, figures from each analysis
+  assert.equal(await page.isVisible('#compare-panel'), true);
+  assert.equal(await page.locator('#compare-table thead th').count(), files.length + 1);
+  const quantityRow = await page.locator('#compare-table tbody tr', { hasText: '实绩数量' }).locator('td').allTextContents();
+  const counts = files.map((f) => JSON.parse(execFileSync(process.env.REPORT_LENS_CLI ?? join(root, 'target', 'debug', 'report-lens'), ['analyze', join(shared, f)]).toString()).quantities.length);
+  assert.deepEqual(quantityRow.map(Number), counts);
   for (let i = 0; i < files.length; i++) {
     await page.click(`#reports button >> nth=${i}`);
     const expected = JSON.parse(execFileSync(process.env.REPORT_LENS_CLI ?? join(root, 'target', 'debug', 'report-lens'), ['analyze', join(shared, files[i])]).toString());
