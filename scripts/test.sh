@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
 
+echo "== rustfmt and clippy"
+cargo fmt --check
+cargo clippy --locked --all-targets -- -D warnings
+
 echo "== cargo test (native core, CLI, shared corpus when ../shared exists)"
 cargo test --locked
 

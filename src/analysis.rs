@@ -4,9 +4,9 @@
 use crate::articles::Article;
 pub use crate::entities::Entities;
 use crate::formulations::Formulation;
-use crate::themes::Theme;
 use crate::meta::Meta;
 use crate::structure::Part;
+use crate::themes::Theme;
 use serde::Serialize;
 
 pub const SCHEMA: &str = "report-lens/analysis@1";

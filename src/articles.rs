@@ -30,8 +30,10 @@ fn is_continued(p: &str) -> bool {
 
 fn is_notice_title(p: &str, next: Option<&str>) -> bool {
     let t = plain(p);
-    let named = t.ends_with("名单") && (t.contains("任免") || t.contains("免职") || t.contains("任职") || t.contains("人事"));
-    let decision = (t.ends_with("的决定") || t.ends_with("的公告") || t.ends_with("的决议")) && next.is_some_and(|n| n.contains("通过"));
+    let named =
+        t.ends_with("名单") && (t.contains("任免") || t.contains("免职") || t.contains("任职") || t.contains("人事"));
+    let decision = (t.ends_with("的决定") || t.ends_with("的公告") || t.ends_with("的决议"))
+        && next.is_some_and(|n| n.contains("通过"));
     named || decision
 }
 
@@ -96,7 +98,10 @@ pub fn split(text: &str, doc: &Document, idx: &Utf16Index) -> Vec<Article> {
         if is_box(&text[ps[0].0..ps[0].1]) {
             // 联组讨论 + its own heading, or 委员通道 + the speaker's bold line
             // its heading or the speaker's bold line, not the photo caption under the label
-            let sub_line = ps[1..ps.len().min(4)].iter().map(|&(x, y)| &text[x..y]).find(|l| l.starts_with('#') || l.contains("**"));
+            let sub_line = ps[1..ps.len().min(4)]
+                .iter()
+                .map(|&(x, y)| &text[x..y])
+                .find(|l| l.starts_with('#') || l.contains("**"));
             if let Some(line) = sub_line {
                 let sub = box_title(line);
                 if !sub.is_empty() {
@@ -108,9 +113,7 @@ pub fn split(text: &str, doc: &Document, idx: &Utf16Index) -> Vec<Article> {
         out.push(Article { title, span: idx.span(s, e), main: false, meta });
     }
     let about_cppcc = |a: &Article| text_of(text, a).matches("政协").count();
-    let main = (0..out.len())
-        .max_by_key(|&i| (about_cppcc(&out[i]) > 0, out[i].span[1] - out[i].span[0]))
-        .unwrap_or(0);
+    let main = (0..out.len()).max_by_key(|&i| (about_cppcc(&out[i]) > 0, out[i].span[1] - out[i].span[0])).unwrap_or(0);
     out[main].main = true;
     out
 }
@@ -123,7 +126,11 @@ fn box_title(p: &str) -> String {
         }
     }
     let t = plain(p);
-    if t.chars().count() <= 40 { t } else { String::new() }
+    if t.chars().count() <= 40 {
+        t
+    } else {
+        String::new()
+    }
 }
 
 fn text_of(text: &str, a: &Article) -> String {

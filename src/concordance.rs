@@ -36,7 +36,15 @@ pub fn concordance(text: &str, tokens: &[Token], term: &str, width: usize, max_l
     if !term.is_empty() {
         for (s, m) in text.match_indices(term).take(max_lines) {
             let e = s + m.len();
-            let left: String = text[..s].chars().rev().take(width).take_while(|&c| c != '\n').collect::<Vec<_>>().into_iter().rev().collect();
+            let left: String = text[..s]
+                .chars()
+                .rev()
+                .take(width)
+                .take_while(|&c| c != '\n')
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
             let right: String = text[e..].chars().take(width).take_while(|&c| c != '\n').collect();
             lines.push(Line { left, term: m.to_string(), right, span: idx.span(s, e) });
         }
@@ -46,10 +54,13 @@ pub fn concordance(text: &str, tokens: &[Token], term: &str, width: usize, max_l
 
 /// Content words within five tokens of the term, ranked by t-score: (O − E) / √O.
 pub fn collocates(text: &str, tokens: &[Token], term: &str, top: usize) -> Vec<Collocate> {
-    let words: Vec<(&str, bool)> = tokens.iter().map(|t| {
-        let w = &text[t.range.0..t.range.1];
-        (w, is_content(w, t.pos))
-    }).collect();
+    let words: Vec<(&str, bool)> = tokens
+        .iter()
+        .map(|t| {
+            let w = &text[t.range.0..t.range.1];
+            (w, is_content(w, t.pos))
+        })
+        .collect();
     let n = words.len().max(1) as f64;
     let mut freq: HashMap<&str, usize> = HashMap::new();
     for (w, _) in &words {

@@ -100,14 +100,17 @@ fn tables() -> &'static Tables {
         let org = sections(ORGS);
         let mut meeting_ends: Vec<&str> = lines(MEETINGS).flat_map(str::split_whitespace).collect();
         meeting_ends.sort_by_key(|m| std::cmp::Reverse(m.len()));
-        let mut org_suffixes: Vec<&str> = org.get("suffixes").into_iter().flatten().flat_map(|l| l.split_whitespace()).collect();
+        let mut org_suffixes: Vec<&str> =
+            org.get("suffixes").into_iter().flatten().flat_map(|l| l.split_whitespace()).collect();
         org_suffixes.sort_by_key(|s| std::cmp::Reverse(s.len()));
         Tables {
             roles,
             surnames: lines(SURNAMES).flat_map(str::split_whitespace).collect(),
             places,
             place_words: Phrases::new(words),
-            org_names: Phrases::new(org.get("names").into_iter().flatten().flat_map(|l| l.split_whitespace()).map(|w| (w, ()))),
+            org_names: Phrases::new(
+                org.get("names").into_iter().flatten().flat_map(|l| l.split_whitespace()).map(|w| (w, ())),
+            ),
             org_suffixes,
             org_not: org.get("not").into_iter().flatten().flat_map(|l| l.split_whitespace()).collect(),
             doc_types: lines(DOCS)
@@ -156,7 +159,8 @@ const NAME_STOP: &str = "在对说表指介认的和与及等主参出带一同�
 /// What may follow a name that has no role before it: 胡斌说, 张文芳等, 刘洋对, 高瑞的.
 const AFTER_BARE_NAME: &str = "说表指介认等同对在主参作的辞任免为带率陪";
 /// Words that open a role's wording but are not part of it: 由辽源市政协主席杨光.
-const ROLE_LEAD: &[&str] = &["邀请", "由于", "由", "经", "在", "请", "和", "与", "及", "对", "向", "被", "据", "是", "同"];
+const ROLE_LEAD: &[&str] =
+    &["邀请", "由于", "由", "经", "在", "请", "和", "与", "及", "对", "向", "被", "据", "是", "同"];
 const DELIMS: &str = "，。、；：！？“”‘’（）()《》 \n\t——·,.;:!?";
 
 fn surname_len(t: &Tables, cs: &[char]) -> Option<usize> {
@@ -216,9 +220,11 @@ fn people(text: &str, tokens: &[Token], idx: &Utf16Index, places: &HashSet<&str>
         };
         let mut j = i + role.chars().count();
         // the role's full wording reaches back to the previous delimiter: 东丰县…局副局长
-        let start = (0..i).rev().take(16).take_while(|&k| !DELIMS.contains(chars[k]) && k >= last_name_end).last().unwrap_or(i);
+        let start =
+            (0..i).rev().take(16).take_while(|&k| !DELIMS.contains(chars[k]) && k >= last_name_end).last().unwrap_or(i);
         let mut full_role: &str = &chars[start..j].iter().collect::<String>();
-        while let Some(r) = ROLE_LEAD.iter().find_map(|l| full_role.strip_prefix(l).filter(|r| r.chars().count() >= 2)) {
+        while let Some(r) = ROLE_LEAD.iter().find_map(|l| full_role.strip_prefix(l).filter(|r| r.chars().count() >= 2))
+        {
             full_role = r;
         }
         let full_role = full_role.trim().to_string();
@@ -257,7 +263,11 @@ fn people(text: &str, tokens: &[Token], idx: &Utf16Index, places: &HashSet<&str>
     // the speaker's or author's name on a line of its own
     for line in text.lines().map(str::trim) {
         let lc: Vec<char> = line.chars().collect();
-        if (2..=4).contains(&lc.len()) && lc.iter().all(|&c| is_han(c)) && surname_len(t, &lc).is_some() && !jieba().has_word(line) {
+        if (2..=4).contains(&lc.len())
+            && lc.iter().all(|&c| is_han(c))
+            && surname_len(t, &lc).is_some()
+            && !jieba().has_word(line)
+        {
             add(line.to_string(), None, &mut roles);
         }
     }
@@ -269,7 +279,13 @@ fn people(text: &str, tokens: &[Token], idx: &Utf16Index, places: &HashSet<&str>
         let unknown = !jieba().has_word(w);
         let next = text[tok.range.1..].chars().next();
         let name_like_context = next.is_some_and(|c| AFTER_BARE_NAME.contains(c));
-        if unknown && name_like_context && (2..=3).contains(&wc.len()) && surname_len(t, &wc).is_some() && !places.contains(w) && !stopwords().contains(w) {
+        if unknown
+            && name_like_context
+            && (2..=3).contains(&wc.len())
+            && surname_len(t, &wc).is_some()
+            && !places.contains(w)
+            && !stopwords().contains(w)
+        {
             add(w.to_string(), None, &mut roles);
         }
     }
@@ -299,7 +315,8 @@ fn places(text: &str, tokens: &[Token], idx: &Utf16Index) -> Vec<Place> {
         let (name, level, province) = t.places[row];
         // a short form (辽源, 东丰) must be a word of its own that jieba reads as a place:
         // 和政 in 党和政府 and 惠民 in 惠民政策 are not
-        if !text[s..e].ends_with(name) && !(starts.get(&s).is_some_and(|p| *p == "ns") && ends.contains(&e)) {
+        let own_word = starts.get(&s).is_some_and(|p| *p == "ns") && ends.contains(&e);
+        if !text[s..e].ends_with(name) && !own_word {
             continue;
         }
         match out.iter_mut().find(|p| p.name == name) {
@@ -329,7 +346,9 @@ fn organizations(text: &str, tokens: &[Token], idx: &Utf16Index, places: &HashSe
         // a one-char suffix (局, 委, 院) makes an organization only of a word jieba does not
         // know (工信局) or knows as one (nt): 大局, 格局 and 中心 are ordinary words
         let long_suffix = t.org_suffixes.iter().any(|s| s.chars().count() > 1 && w.ends_with(s) && w != *s);
-        let short_suffix = t.org_suffixes.iter().any(|s| s.chars().count() == 1 && w.ends_with(s)) && w.chars().count() >= 2 && !jieba().has_word(w);
+        let short_suffix = t.org_suffixes.iter().any(|s| s.chars().count() == 1 && w.ends_with(s))
+            && w.chars().count() >= 2
+            && !jieba().has_word(w);
         let suffix = (long_suffix || short_suffix) && !t.org_not.contains(w);
         if !(suffix || tok.pos == "nt") || stopwords().contains(w) {
             continue;
@@ -374,7 +393,14 @@ fn documents(text: &str, idx: &Utf16Index) -> Vec<Document> {
         if title.is_empty() || title.chars().count() > 80 || title.contains('\n') {
             continue;
         }
-        let kind = t.doc_types.iter().find(|(suffix, _)| title.trim_end_matches(['）', ')']).ends_with(suffix) || title.split(['（', '(']).next().is_some_and(|h| h.ends_with(suffix))).map_or("其他", |d| d.1);
+        let kind = t
+            .doc_types
+            .iter()
+            .find(|(suffix, _)| {
+                title.trim_end_matches(['）', ')']).ends_with(suffix)
+                    || title.split(['（', '(']).next().is_some_and(|h| h.ends_with(suffix))
+            })
+            .map_or("其他", |d| d.1);
         match out.iter_mut().find(|d| d.title == title) {
             Some(d) => {
                 d.count += 1;
@@ -406,7 +432,10 @@ fn meetings(text: &str, tokens: &[Token], idx: &Utf16Index) -> Vec<Named> {
         while s > 0 && tokens[s - 1].range.1 == tokens[s].range.0 && k - s < 8 {
             let prev = &tokens[s - 1];
             let pw = &text[prev.range.0..prev.range.1];
-            if !meeting_token(prev.pos) || pw.chars().any(|c| c.is_ascii_digit()) || stopwords().contains(pw) && prev.pos != "m" {
+            if !meeting_token(prev.pos)
+                || pw.chars().any(|c| c.is_ascii_digit())
+                || stopwords().contains(pw) && prev.pos != "m"
+            {
                 break;
             }
             s -= 1;
@@ -451,7 +480,8 @@ mod tests {
     #[test]
     fn people_with_roles() {
         let e = run("清河市政协主席杨光在会上讲话。东丰县农业局副局长王海峰对记者说，很好。委员王晓南、张晓晓、姜浩和副主席钟广和和委员们座谈。政协委员来自各行各业。杨光表示感谢。");
-        let got: Vec<(&str, Option<&str>, usize)> = e.people.iter().map(|p| (p.name.as_str(), p.role.as_deref(), p.count)).collect();
+        let got: Vec<(&str, Option<&str>, usize)> =
+            e.people.iter().map(|p| (p.name.as_str(), p.role.as_deref(), p.count)).collect();
         assert!(got.contains(&("杨光", Some("清河市政协主席"), 2)), "{got:?}");
         assert!(got.contains(&("王海峰", Some("东丰县农业局副局长"), 1)), "{got:?}");
         for n in ["王晓南", "张晓晓", "姜浩", "钟广和"] {
@@ -464,9 +494,15 @@ mod tests {
     fn places_documents_meetings_organizations() {
         let e = run("辽源市政协在东丰县调研，吉林省和辽源的同志参加。提出《关于促进梅花鹿产业发展的建议》，编印《政策要点汇总》，在《人民政协报》刊登。召开双月协商座谈会和专题议政性常委会会议，邀请市工信局、长春中医药大学和民盟市委参加。");
         let places: Vec<(&str, usize)> = e.places.iter().map(|p| (p.name, p.count)).collect();
-        assert!(places.contains(&("辽源市", 2)) && places.contains(&("东丰县", 1)) && places.contains(&("吉林省", 1)), "{places:?}");
+        assert!(
+            places.contains(&("辽源市", 2)) && places.contains(&("东丰县", 1)) && places.contains(&("吉林省", 1)),
+            "{places:?}"
+        );
         let docs: Vec<(&str, &str)> = e.documents.iter().map(|d| (d.title.as_str(), d.kind)).collect();
-        assert_eq!(docs, vec![("关于促进梅花鹿产业发展的建议", "建议"), ("政策要点汇总", "资料"), ("人民政协报", "报刊")]);
+        assert_eq!(
+            docs,
+            vec![("关于促进梅花鹿产业发展的建议", "建议"), ("政策要点汇总", "资料"), ("人民政协报", "报刊")]
+        );
         let meetings: Vec<&str> = e.meetings.iter().map(|m| m.name.as_str()).collect();
         assert!(meetings.contains(&"双月协商座谈会") && meetings.contains(&"专题议政性常委会会议"), "{meetings:?}");
         let orgs: Vec<&str> = e.organizations.iter().map(|o| o.name.as_str()).collect();

@@ -101,9 +101,7 @@ pub fn score(text: &str, gold: &[Gold], pred: &[Quantity]) -> Score {
     for (g, span) in gold.iter().zip(&spans) {
         let key = norm(g.value, &g.unit);
         let hit = pred.iter().enumerate().position(|(i, p)| {
-            !used[i]
-                && norm(p.value, &p.unit) == key
-                && span.is_some_and(|[a, b]| p.span[0] < b && a < p.span[1])
+            !used[i] && norm(p.value, &p.unit) == key && span.is_some_and(|[a, b]| p.span[0] < b && a < p.span[1])
         });
         match hit {
             Some(i) => {
@@ -139,7 +137,11 @@ pub fn score(text: &str, gold: &[Gold], pred: &[Quantity]) -> Score {
     let f1 = |m: usize| {
         let p = m as f64 / s.predicted.max(1) as f64;
         let r = m as f64 / s.gold.max(1) as f64;
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     };
     s.precision = s.matched as f64 / s.predicted.max(1) as f64;
     s.recall = s.matched as f64 / s.gold.max(1) as f64;

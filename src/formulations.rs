@@ -67,7 +67,11 @@ pub fn find(text: &str, doc: &Document, idx: &Utf16Index, chars: usize) -> (Vec<
     }
     out.sort_by(|a, b| b.count.cmp(&a.count).then(a.first.cmp(&b.first)));
     let with = doc.sentences.iter().filter(|&&(s, e)| hits.iter().any(|h| h.0 >= s && h.0 < e)).count();
-    let share = if doc.sentences.is_empty() { 0.0 } else { (with as f64 / doc.sentences.len() as f64 * 1000.0).round() / 1000.0 };
+    let share = if doc.sentences.is_empty() {
+        0.0
+    } else {
+        (with as f64 / doc.sentences.len() as f64 * 1000.0).round() / 1000.0
+    };
     (out, share)
 }
 
@@ -88,6 +92,9 @@ mod tests {
         assert_eq!(share, 0.8); // 4 of 5 sentences
         let t = f.iter().find(|x| x.name == "四个意识").unwrap();
         assert_eq!(t.family, "党的领导");
-        assert_eq!(t.first, text.encode_utf16().count() - text[text.find("四个意识").unwrap()..].encode_utf16().count());
+        assert_eq!(
+            t.first,
+            text.encode_utf16().count() - text[text.find("四个意识").unwrap()..].encode_utf16().count()
+        );
     }
 }

@@ -88,7 +88,8 @@ pub fn textrank(text: &str, tokens: &[Token], top: usize) -> Vec<Scored> {
         score = next;
     }
     let max = score.iter().cloned().fold(f64::MIN, f64::max);
-    let mut out: Vec<Scored> = ids.into_iter().map(|(w, i)| Scored { term: w.to_string(), score: score[i] / max }).collect();
+    let mut out: Vec<Scored> =
+        ids.into_iter().map(|(w, i)| Scored { term: w.to_string(), score: score[i] / max }).collect();
     finish(&mut out, top);
     out
 }

@@ -41,7 +41,11 @@ pub fn extract(text: &str, paragraphs: &[Range], headings: &[Heading]) -> Meta {
     let paras: Vec<&str> = paragraphs.iter().map(|&(s, e)| &text[s..e]).collect();
     let Some(first) = paras.first() else { return Meta { kind: "other", ..Default::default() } };
     let title = plain(first);
-    let subtitle = paras.get(1).map(|p| plain(p)).filter(|p| p.starts_with('—')).map(|p| p.trim_start_matches('—').trim().to_string());
+    let subtitle = paras
+        .get(1)
+        .map(|p| plain(p))
+        .filter(|p| p.starts_with('—'))
+        .map(|p| p.trim_start_matches('—').trim().to_string());
     let head: String = paras.iter().take(HEAD_PARAGRAPHS).copied().collect::<Vec<_>>().join("\n");
     let whole: String = paras.join("\n");
     let committee = committee(&head).or_else(|| committee(&whole));
@@ -100,7 +104,8 @@ fn committee(s: &str) -> Option<Committee> {
     }
     // 辽源市政协 without a term
     for (i, _) in s.match_indices("政协") {
-        let place: String = s[..i].chars().rev().take_while(|&c| is_han(c)).collect::<Vec<_>>().into_iter().rev().collect();
+        let place: String =
+            s[..i].chars().rev().take_while(|&c| is_han(c)).collect::<Vec<_>>().into_iter().rev().collect();
         for suffix in ["自治区", "自治州", "自治县", "省", "市", "县", "区", "州", "盟", "旗"] {
             if let Some(k) = place.rfind(suffix) {
                 let p = &place[..k + suffix.len()];
@@ -108,7 +113,12 @@ fn committee(s: &str) -> Option<Committee> {
                 let start = p.char_indices().rev().nth(5).map_or(0, |(j, _)| j);
                 let p = &p[start..]; // at most six chars: a place name, not a clause
                 if p.chars().count() >= 2 && k + suffix.len() == place.len() {
-                    return Some(Committee { name: format!("{p}政协"), place: p.to_string(), level: level_of(p), term: None });
+                    return Some(Committee {
+                        name: format!("{p}政协"),
+                        place: p.to_string(),
+                        level: level_of(p),
+                        term: None,
+                    });
                 }
             }
         }
@@ -126,7 +136,8 @@ fn meeting(s: &str) -> Option<String> {
         }
         // the nearest committee name: "政协" inside "中国人民政治协商会议…" does not occur, so
         // the later of the two starts the meeting's name
-        let start = [before[..di].rfind("中国人民政治协商会议"), before[..di].rfind("政协")].into_iter().flatten().max()?;
+        let start =
+            [before[..di].rfind("中国人民政治协商会议"), before[..di].rfind("政协")].into_iter().flatten().max()?;
         if before[start..].contains('\n') {
             continue;
         }
@@ -187,13 +198,19 @@ fn authors(head: &[&str]) -> Vec<String> {
                 if name.contains("记者") || name.contains("通讯员") {
                     break;
                 }
-                if (2..=4).contains(&name.chars().count()) && name.chars().all(is_han) && !out.iter().any(|o| o == name) {
+                if (2..=4).contains(&name.chars().count()) && name.chars().all(is_han) && !out.iter().any(|o| o == name)
+                {
                     out.push(name.to_string());
                 }
             }
         }
         // the speaker's name on a line of its own, under the title
-        if k > 0 && !p.starts_with(['#', '【']) && (2..=4).contains(&t.chars().count()) && t.chars().all(is_han) && is_front_matter(&t) {
+        if k > 0
+            && !p.starts_with(['#', '【'])
+            && (2..=4).contains(&t.chars().count())
+            && t.chars().all(is_han)
+            && is_front_matter(&t)
+        {
             out.push(t.clone());
         }
     }
@@ -289,7 +306,10 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("中国人民政治协商会议清河市第五届委员会常务委员会工作报告"));
         assert_eq!(m.subtitle.as_deref(), Some("在政协清河市第五届委员会第四次会议上"));
         let c = m.committee.unwrap();
-        assert_eq!((c.name.as_str(), c.place.as_str(), c.level, c.term.as_deref()), ("政协清河市第五届委员会", "清河市", "市", Some("第五届")));
+        assert_eq!(
+            (c.name.as_str(), c.place.as_str(), c.level, c.term.as_deref()),
+            ("政协清河市第五届委员会", "清河市", "市", Some("第五届"))
+        );
         assert_eq!(m.meeting.as_deref(), Some("政协清河市第五届委员会第四次会议"));
         assert_eq!(m.dates, vec!["2025-01-08"]);
         assert_eq!(m.authors, vec!["王明远"]);

@@ -8,7 +8,10 @@ use crate::structure::{self, Range};
 use crate::utf16::Utf16Index;
 
 /// Closing punctuation: a paragraph ending otherwise was cut off.
-const TERMINAL: &[char] = &['。', '！', '？', '!', '?', '；', ';', '：', ':', '…', '”', '’', '」', '』', '）', ')', '】', '》', '—', '*', '.', '"'];
+const TERMINAL: &[char] = &[
+    '。', '！', '？', '!', '?', '；', ';', '：', ':', '…', '”', '’', '」', '』', '）', ')', '】', '》', '—', '*', '.',
+    '"',
+];
 /// A broken paragraph is long; short unterminated lines are headings, names, bylines.
 const MIN_BROKEN_CHARS: usize = 30;
 /// Captions are short and plain: no commas inside.
@@ -65,8 +68,7 @@ fn balanced(p: &str) -> bool {
 
 fn is_caption(p: &str) -> bool {
     let n = chars(p);
-    n >= 4
-        && n <= MAX_CAPTION_CHARS
+    (4..=MAX_CAPTION_CHARS).contains(&n)
         && !p.contains(['，', '、', '；', '：', ',', '“'])
         && balanced(p)
         && (p.ends_with('。') || p.ends_with("（资料图片）") || p.ends_with("(资料图片)") || !p.ends_with(TERMINAL))
@@ -161,7 +163,12 @@ fn rebuild(text: &str, paras: &[Range], edits: &[Option<Edit>]) -> Repaired {
             out.push_str("\n\n");
             let s = out.len();
             out.push_str(&text[paras[c].0..paras[c].1]);
-            notes.push(("caption", format!("图片说明“{}”打断了句子，已移到段落之后", &text[paras[c].0..paras[c].1]), s, out.len()));
+            notes.push((
+                "caption",
+                format!("图片说明“{}”打断了句子，已移到段落之后", &text[paras[c].0..paras[c].1]),
+                s,
+                out.len(),
+            ));
         }
     };
     for (i, &(s, e)) in paras.iter().enumerate() {
@@ -170,13 +177,19 @@ fn rebuild(text: &str, paras: &[Range], edits: &[Option<Edit>]) -> Repaired {
             Some(Edit::Drop { first_copy }) => {
                 let at = out.len();
                 let preview: String = para.chars().take(16).collect();
-                notes.push(("repeat", format!("重复的段落（与第 {} 段相同）只计一次：“{preview}……”", first_copy + 1), at, at));
+                notes.push((
+                    "repeat",
+                    format!("重复的段落（与第 {} 段相同）只计一次：“{preview}……”", first_copy + 1),
+                    at,
+                    at,
+                ));
             }
             Some(Edit::Caption) => pending_captions.push(i),
             Some(Edit::Join) => {
                 let at = out.len();
                 out.push_str(para);
-                let before: String = text[..kept_end].chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+                let before: String =
+                    text[..kept_end].chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
                 kept_end = e;
                 let after: String = para.chars().take(4).collect();
                 notes.push(("joined", format!("段落在句中断开（“{before}/{after}”），已接上"), at, at));
@@ -193,10 +206,8 @@ fn rebuild(text: &str, paras: &[Range], edits: &[Option<Edit>]) -> Repaired {
     flush(&mut out, &mut pending_captions, &mut notes);
     out.push_str(&text[prev_end..]);
     let idx = Utf16Index::new(&out);
-    let warnings = notes
-        .into_iter()
-        .map(|(kind, message, s, e)| Warning { kind, message, span: Some(idx.span(s, e)) })
-        .collect();
+    let warnings =
+        notes.into_iter().map(|(kind, message, s, e)| Warning { kind, message, span: Some(idx.span(s, e)) }).collect();
     Repaired { text: out, warnings }
 }
 

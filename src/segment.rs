@@ -28,11 +28,11 @@ pub fn jieba() -> &'static Jieba {
 fn intern(tag: &str) -> &'static str {
     const TAGS: &[&str] = &[
         "n", "nr", "nr1", "nr2", "nrj", "nrf", "nrfg", "nrt", "ns", "nsf", "nt", "nz", "nl", "ng", "t", "tg", "s", "f",
-        "v", "vd", "vn", "vshi", "vyou", "vf", "vx", "vi", "vl", "vg", "vq", "a", "ad", "an", "ag", "al", "b", "bl", "z",
-        "r", "rr", "rz", "rzt", "rzs", "rzv", "ry", "ryt", "rys", "ryv", "rg", "m", "mq", "q", "qv", "qt", "d", "p",
-        "pba", "pbei", "c", "cc", "u", "uzhe", "ule", "uguo", "ude1", "ude2", "ude3", "usuo", "udeng", "uyy", "udh",
-        "uls", "uzhi", "ulian", "e", "y", "o", "h", "k", "x", "xx", "xu", "w", "l", "i", "j", "g", "dg", "df", "eng",
-        "zg", "uj", "ul", "ug", "uv", "ud", "yg", "mg", "rg",
+        "v", "vd", "vn", "vshi", "vyou", "vf", "vx", "vi", "vl", "vg", "vq", "a", "ad", "an", "ag", "al", "b", "bl",
+        "z", "r", "rr", "rz", "rzt", "rzs", "rzv", "ry", "ryt", "rys", "ryv", "rg", "m", "mq", "q", "qv", "qt", "d",
+        "p", "pba", "pbei", "c", "cc", "u", "uzhe", "ule", "uguo", "ude1", "ude2", "ude3", "usuo", "udeng", "uyy",
+        "udh", "uls", "uzhi", "ulian", "e", "y", "o", "h", "k", "x", "xx", "xu", "w", "l", "i", "j", "g", "dg", "df",
+        "eng", "zg", "uj", "ul", "ug", "uv", "ud", "yg", "mg", "rg",
     ];
     TAGS.iter().copied().find(|&t| t == tag).unwrap_or("x")
 }
@@ -73,7 +73,10 @@ pub fn tokenize(text: &str, paragraphs: &[Range]) -> Vec<Token> {
 /// Whether a token is a content word worth counting: not punctuation, numeral, function word
 /// or stop word, and at least two characters (single Han characters are mostly grammar).
 pub fn is_content(word: &str, pos: &str) -> bool {
-    const SKIP: &[&str] = &["m", "mq", "q", "x", "w", "u", "uj", "ul", "ug", "uv", "ud", "uz", "p", "c", "r", "d", "f", "t", "e", "y", "o", "zg"];
+    const SKIP: &[&str] = &[
+        "m", "mq", "q", "x", "w", "u", "uj", "ul", "ug", "uv", "ud", "uz", "p", "c", "r", "d", "f", "t", "e", "y", "o",
+        "zg",
+    ];
     if SKIP.contains(&pos) || word.chars().count() < 2 || word.chars().any(is_digit) {
         return false;
     }

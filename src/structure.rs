@@ -113,14 +113,13 @@ pub fn heading_style(p: &str) -> Option<(u8, usize)> {
     if (1..=6).contains(&hashes) && p[hashes..].starts_with(' ') {
         return Some((hashes as u8, hashes + 1));
     }
-    if p.starts_with("第") {
-        let rest = &p["第".len()..];
+    if let Some(rest) = p.strip_prefix('第') {
         let n = rest.chars().take_while(|c| CN_DIGITS.contains(*c)).count();
         if n > 0 {
             let after = &rest[n * 3..];
             for word in ["部分", "章"] {
                 if after.starts_with(word) {
-                    return Some((STYLE_PART, "第".len() + n * 3 + word.len()));
+                    return Some((STYLE_PART, '第'.len_utf8() + n * 3 + word.len()));
                 }
             }
         }
@@ -256,17 +255,26 @@ pub fn relevel(headings: &mut [Heading], groups: &[Range]) {
 }
 
 fn clean_title(s: &str) -> String {
-    s.trim()
-        .trim_start_matches(['【'])
-        .trim_end_matches(['】', '。', '：', ':', '—'])
-        .trim()
-        .to_string()
+    s.trim().trim_start_matches(['【']).trim_end_matches(['】', '。', '：', ':', '—']).trim().to_string()
 }
 
 /// Which part of a work report a heading opens, from its wording.
 pub fn part_of(title: &str) -> Part {
-    const PLAN: &[&str] = &["工作安排", "工作思路", "工作打算", "主要任务", "工作建议", "工作要点", "目标任务", "总体要求", "今后", "展望", "明年"];
-    const REVIEW: &[&str] = &["回顾", "过去一年", "过去的一年", "主要工作", "工作情况", "履职情况", "工作成效", "取得的成绩"];
+    const PLAN: &[&str] = &[
+        "工作安排",
+        "工作思路",
+        "工作打算",
+        "主要任务",
+        "工作建议",
+        "工作要点",
+        "目标任务",
+        "总体要求",
+        "今后",
+        "展望",
+        "明年",
+    ];
+    const REVIEW: &[&str] =
+        &["回顾", "过去一年", "过去的一年", "主要工作", "工作情况", "履职情况", "工作成效", "取得的成绩"];
     if PLAN.iter().any(|w| title.contains(w)) {
         Part::Plan
     } else if REVIEW.iter().any(|w| title.contains(w)) {

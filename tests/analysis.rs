@@ -29,12 +29,25 @@ fn figures_counted_by_hand() {
         a.quantities.iter().map(|q| (q.text.as_str(), q.value, q.unit.as_str(), q.category, q.target)).collect();
     assert_eq!(
         q,
-        vec![("4次", 4.0, "次", "meetings", false), ("120件", 120.0, "件", "proposals", false), ("100%", 100.0, "%", "percentage", false)]
+        vec![
+            ("4次", 4.0, "次", "meetings", false),
+            ("120件", 120.0, "件", "proposals", false),
+            ("100%", 100.0, "%", "percentage", false)
+        ]
     );
     let parts: Vec<(&str, &str)> = a
         .sections
         .iter()
-        .map(|s| (s.title.as_str(), match s.part { report_lens::structure::Part::Review => "review", report_lens::structure::Part::Plan => "plan", _ => "other" }))
+        .map(|s| {
+            (
+                s.title.as_str(),
+                match s.part {
+                    report_lens::structure::Part::Review => "review",
+                    report_lens::structure::Part::Plan => "plan",
+                    _ => "other",
+                },
+            )
+        })
         .collect();
     // the title line is meta, not a section
     assert_eq!(parts, vec![("工作回顾", "review"), ("工作安排", "plan")]);
@@ -66,13 +79,9 @@ fn same_analysis_in_every_encoding() {
     let mut be = vec![0xFE, 0xFF];
     be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
     let crlf = text.replace('\n', "\r\n");
-    for (bytes, enc) in [
-        (bom, "UTF-8"),
-        (gb.into_owned(), "GB18030"),
-        (le, "UTF-16LE"),
-        (be, "UTF-16BE"),
-        (crlf.into_bytes(), "UTF-8"),
-    ] {
+    for (bytes, enc) in
+        [(bom, "UTF-8"), (gb.into_owned(), "GB18030"), (le, "UTF-16LE"), (be, "UTF-16BE"), (crlf.into_bytes(), "UTF-8")]
+    {
         let mut a = analyze(&bytes);
         assert_eq!(a.source.encoding, enc);
         a.source = utf8.source.clone();
@@ -88,7 +97,7 @@ fn bad_input_is_a_clear_error() {
     assert!(png.to_string().contains("二进制") && png.to_string().contains("PNG"), "{png}");
     let pdf = analyze_bytes("p", b"%PDF-1.4\n", &o).unwrap_err();
     assert!(pdf.to_string().contains("PDF"), "{pdf}");
-    let mut big = "政协".repeat(1).into_bytes();
+    let mut big = "政协".to_string().into_bytes();
     big.resize(25 * 1024 * 1024, b'a');
     let e = analyze_bytes("big", &big, &o).unwrap_err();
     assert!(e.to_string().contains("文件过大") && e.to_string().contains("25.0 MB"), "{e}");
@@ -103,7 +112,17 @@ fn messy_text_never_panics() {
     for s in [
         "２０２３年，市政协（１）召开会议３次。\n\n\n（二）",
         "１，２３４人；1,234,567元；3.5.6个；1..2次；。。。",
-        "第", "近", "上百", "百分之", "3至", "三到", "1.2万", "十余", "数十家", "〇〇〇", "两千余万元",
+        "第",
+        "近",
+        "上百",
+        "百分之",
+        "3至",
+        "三到",
+        "1.2万",
+        "十余",
+        "数十家",
+        "〇〇〇",
+        "两千余万元",
         "## \n### \n【】\n（）\n一、\n1.\n",
         "\u{FEFF}\r\n\r\n政协\u{200B}委员\u{A0}\u{3000}",
     ] {

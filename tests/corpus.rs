@@ -10,8 +10,11 @@ fn corpus() -> Option<PathBuf> {
 }
 
 fn reports(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> =
-        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
     v.sort();
     v
 }
@@ -47,9 +50,17 @@ fn quantities_meet_the_floor_on_the_gold() {
         let gold = eval::parse_gold(&g).unwrap();
         let a = analyze_bytes("r", &std::fs::read(&path).unwrap(), &Options::default()).unwrap();
         let s = eval::score(&a.text, &gold, &a.quantities);
-        println!("{stem}: P {:.3} R {:.3} F1 {:.3} cat {:.3} strict {:.3}", s.precision, s.recall, s.f1, s.category_accuracy, s.strict_f1);
+        println!(
+            "{stem}: P {:.3} R {:.3} F1 {:.3} cat {:.3} strict {:.3}",
+            s.precision, s.recall, s.f1, s.category_accuracy, s.strict_f1
+        );
         assert!(s.f1 >= 0.95, "{stem}: F1 {:.3}; misses {:?}; extra {:?}", s.f1, s.misses, s.false_positives);
-        assert!(s.category_accuracy >= 0.8, "{stem}: category accuracy {:.3}: {:?}", s.category_accuracy, s.wrong_category);
+        assert!(
+            s.category_accuracy >= 0.8,
+            "{stem}: category accuracy {:.3}: {:?}",
+            s.category_accuracy,
+            s.wrong_category
+        );
         gold_n += s.gold;
         pred_n += s.predicted;
         matched += s.matched;
@@ -109,7 +120,8 @@ fn the_session_feature_outline_repeats_and_articles() {
     let a = analyze(&dir, "jilin-2023-session");
     let o = outline(&a);
     let main_end = a.articles[0].span[1];
-    let main: Vec<_> = o.iter().zip(&a.sections).filter(|(_, s)| s.span[0] < main_end).map(|(x, _)| x.clone()).collect();
+    let main: Vec<_> =
+        o.iter().zip(&a.sections).filter(|(_, s)| s.span[0] < main_end).map(|(x, _)| x.clone()).collect();
     assert_eq!(
         main,
         owned(&[
@@ -169,10 +181,34 @@ fn entities_found_with_the_recall_asked() {
     let read: &[(&str, &[&str], &[&str])] = &[
         (
             "jilin-2023-session",
-            &["李婷", "张添奥", "周淑宇", "胡斌", "李富民", "钟广和", "王建军", "张晓晓", "姜浩", "马颂", "迟鸿文", "曲志", "冯强", "崔作伟", "尹艳春", "王甫林", "崔进", "王瑜", "韩韵舒"],
+            &[
+                "李婷",
+                "张添奥",
+                "周淑宇",
+                "胡斌",
+                "李富民",
+                "钟广和",
+                "王建军",
+                "张晓晓",
+                "姜浩",
+                "马颂",
+                "迟鸿文",
+                "曲志",
+                "冯强",
+                "崔作伟",
+                "尹艳春",
+                "王甫林",
+                "崔进",
+                "王瑜",
+                "韩韵舒",
+            ],
             &["吉林市", "吉林省", "蛟河市"],
         ),
-        ("liaoyuan-2020-report", &["张恒军", "赵晓君", "高瑞", "刘丛一"], &["辽源市", "长春市", "东丰县", "辽宁省", "上海市", "浙江省", "吉林省"]),
+        (
+            "liaoyuan-2020-report",
+            &["张恒军", "赵晓君", "高瑞", "刘丛一"],
+            &["辽源市", "长春市", "东丰县", "辽宁省", "上海市", "浙江省", "吉林省"],
+        ),
         (
             "liaoyuan-2023-feature",
             &["董博", "李林峰", "杨光", "王海峰", "刘革", "王晓南", "刘洋", "张文芳"],

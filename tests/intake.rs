@@ -41,7 +41,9 @@ fn docx_paragraphs_and_heading_styles() {
         r#"<w:p><w:r><w:t>A &amp; B &lt;3&gt;</w:t><w:tab/><w:t>完</w:t></w:r></w:p>"#.to_string(),
     ]
     .concat();
-    let xml = format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="x"><w:body>{body}</w:body></w:document>"#);
+    let xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="x"><w:body>{body}</w:body></w:document>"#
+    );
     let a = analyze_bytes("report.docx", &docx(&xml, Some(STYLES)), &Options::default()).unwrap();
     assert_eq!(a.source.encoding, "DOCX");
     assert_eq!(a.meta.title.as_deref(), Some("政协清河市第五届委员会常务委员会工作报告"));
@@ -92,7 +94,12 @@ fn html_text_only_in_its_charset() {
 #[test]
 fn other_types_name_what_works() {
     let o = Options::default();
-    for (name, bytes) in [("a.pdf", b"%PDF-1.7".to_vec()), ("b.png", b"\x89PNG\r\n".to_vec()), ("c.xlsx", b"PK\x03\x04".to_vec()), ("d.doc", vec![0xD0, 0xCF, 0x11, 0xE0])] {
+    for (name, bytes) in [
+        ("a.pdf", b"%PDF-1.7".to_vec()),
+        ("b.png", b"\x89PNG\r\n".to_vec()),
+        ("c.xlsx", b"PK\x03\x04".to_vec()),
+        ("d.doc", vec![0xD0, 0xCF, 0x11, 0xE0]),
+    ] {
         let e = analyze_bytes(name, &bytes, &o).unwrap_err();
         assert!(e.to_string().contains(".txt、.md、.html 或 .docx"), "{name}: {e}");
     }

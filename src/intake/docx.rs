@@ -33,7 +33,8 @@ fn entry(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<
 }
 
 pub fn read(bytes: &[u8]) -> Result<String, Error> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| corrupt(format!("不是有效的 .docx（zip）：{e}")))?;
+    let mut zip =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| corrupt(format!("不是有效的 .docx（zip）：{e}")))?;
     if zip.len() > MAX_ENTRIES {
         return Err(corrupt(format!("压缩包条目过多（{}）", zip.len())));
     }
@@ -106,7 +107,9 @@ pub fn unescape(s: &str) -> String {
             "quot" => Some('"'),
             "apos" => Some('\''),
             "nbsp" => Some(' '),
-            _ if ent.starts_with("#x") || ent.starts_with("#X") => u32::from_str_radix(&ent[2..], 16).ok().and_then(char::from_u32),
+            _ if ent.starts_with("#x") || ent.starts_with("#X") => {
+                u32::from_str_radix(&ent[2..], 16).ok().and_then(char::from_u32)
+            }
             _ if ent.starts_with('#') => ent[1..].parse().ok().and_then(char::from_u32),
             _ => None,
         };
@@ -183,7 +186,9 @@ fn paragraphs(xml: &str, styles: &HashMap<String, u8>) -> String {
                     para.clear();
                 }
                 ("w:pStyle", false) => {
-                    if let Some(l) = attr(t.attrs, "w:val").and_then(|v| styles.get(v).copied().or_else(|| level_of_style_name(v))) {
+                    if let Some(l) =
+                        attr(t.attrs, "w:val").and_then(|v| styles.get(v).copied().or_else(|| level_of_style_name(v)))
+                    {
                         **level = Some(l);
                     }
                 }
@@ -207,7 +212,6 @@ fn paragraphs(xml: &str, styles: &HashMap<String, u8>) -> String {
             }
         },
     );
-    drop(pieces);
     out.join("\n\n")
 }
 

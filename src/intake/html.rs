@@ -9,11 +9,16 @@ use crate::error::Error;
 pub fn decode(bytes: &[u8]) -> Result<(String, String), Error> {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
     let declared = head.find("charset=").map(|i| {
-        head[i + 8..].trim_start_matches(['"', '\'']).chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect::<String>()
+        head[i + 8..]
+            .trim_start_matches(['"', '\''])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect::<String>()
     });
     if let Some(label) = declared {
         if let Some(enc) = encoding_rs::Encoding::for_label(label.as_bytes()) {
-            if !bytes.starts_with(b"\xEF\xBB\xBF") && !bytes.starts_with(b"\xFF\xFE") && !bytes.starts_with(b"\xFE\xFF") {
+            if !bytes.starts_with(b"\xEF\xBB\xBF") && !bytes.starts_with(b"\xFF\xFE") && !bytes.starts_with(b"\xFE\xFF")
+            {
                 let (s, _, bad) = enc.decode(bytes);
                 if !bad {
                     return Ok((s.into_owned(), enc.name().to_string()));
@@ -25,10 +30,33 @@ pub fn decode(bytes: &[u8]) -> Result<(String, String), Error> {
     Ok((d.text, d.encoding.to_string()))
 }
 
-const DROP: &[&str] = &["script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas", "select", "button"];
+const DROP: &[&str] =
+    &["script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas", "select", "button"];
 const BLOCK: &[&str] = &[
-    "p", "div", "br", "li", "tr", "section", "article", "header", "footer", "blockquote", "pre", "table", "ul", "ol",
-    "dd", "dt", "figcaption", "figure", "hr", "main", "nav", "aside", "form", "title",
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "table",
+    "ul",
+    "ol",
+    "dd",
+    "dt",
+    "figcaption",
+    "figure",
+    "hr",
+    "main",
+    "nav",
+    "aside",
+    "form",
+    "title",
 ];
 
 pub fn to_text(html: &str) -> String {
@@ -46,7 +74,12 @@ pub fn to_text(html: &str) -> String {
         let tag = &rest[1..j];
         rest = &rest[j + 1..];
         let closing = tag.starts_with('/');
-        let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
         if !closing && DROP.contains(&name.as_str()) && !tag.ends_with('/') {
             // skip to the matching end tag, case-insensitively
             let end = format!("</{name}");

@@ -75,7 +75,7 @@ fn strict(enc: &'static Encoding, bytes: &[u8]) -> Result<String, Error> {
 /// UTF-16 without a BOM shows as NUL in every other byte for Latin text, and for Chinese text
 /// as an even length with many NULs on one side only.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(4096)];

@@ -9,7 +9,8 @@ const EVENT_UNITS: &[&str] = &["次", "场", "期", "轮", "场次", "批次", "
 const BODY_UNITS: &[&str] = &["家", "所", "家次", "户"];
 const ITEM_UNITS: &[&str] = &["个", "项", "件", "条", "类", "组", "批", "份", "件次", "条次", "处", "部", "本", "套"];
 const TRAINING: &[&str] = &["培训", "讲座", "授课", "学习班", "轮训", "辅导", "研修", "进修", "培训班"];
-const SERVICE: &[&str] = &["资助", "帮扶", "慰问", "救助", "捐赠", "捐助", "义诊", "结对", "包保", "微心愿", "困难", "惠及", "受益", "受惠"];
+const SERVICE: &[&str] =
+    &["资助", "帮扶", "慰问", "救助", "捐赠", "捐助", "义诊", "结对", "包保", "微心愿", "困难", "惠及", "受益", "受惠"];
 
 /// The category whose keyword stands nearest the number: the last one in `before` text
 /// (`from_end`), the first one in `after` text. Ties go to the earlier table row.
@@ -19,7 +20,11 @@ fn nearest(table: &[(&'static str, Vec<&'static str>)], text: &str, from_end: bo
 
 /// The nearest keyword and its category; at equal distance the longer keyword wins
 /// (考察学习 over 学习, 调研报告 over 报告).
-fn nearest_keyword(table: &[(&'static str, Vec<&'static str>)], text: &str, from_end: bool) -> Option<(&'static str, &'static str)> {
+fn nearest_keyword(
+    table: &[(&'static str, Vec<&'static str>)],
+    text: &str,
+    from_end: bool,
+) -> Option<(&'static str, &'static str)> {
     let mut best: Option<(usize, usize, &'static str, &'static str)> = None;
     for (cat, kws) in table {
         for k in kws {

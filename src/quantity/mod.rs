@@ -14,11 +14,36 @@ pub use tables::Approx;
 const CLAUSE_END: &[char] = &['，', '。', '；', '：', '！', '？', ',', ';', '!', '?', ':'];
 /// Words at the start of a clause that frame it without naming what is counted.
 const LEAD: &[&str] = &[
-    "全年", "累计", "共计", "总计", "合计", "共", "其中", "先后", "今年", "去年", "一年来", "年内", "同时", "此外",
-    "另外", "并且", "并", "还", "已经", "已", "全市各级", "截至目前", "目前", "当年", "本年度", "年度",
+    "全年",
+    "累计",
+    "共计",
+    "总计",
+    "合计",
+    "共",
+    "其中",
+    "先后",
+    "今年",
+    "去年",
+    "一年来",
+    "年内",
+    "同时",
+    "此外",
+    "另外",
+    "并且",
+    "并",
+    "还",
+    "已经",
+    "已",
+    "全市各级",
+    "截至目前",
+    "目前",
+    "当年",
+    "本年度",
+    "年度",
 ];
 /// Words right before the number that belong to the verb, not the subject.
-const TRAIL: &[&str] = &["达到", "达", "共计", "总计", "合计", "累计", "共", "计", "有", "了", "为", "是", "等", "超过", "占"];
+const TRAIL: &[&str] =
+    &["达到", "达", "共计", "总计", "合计", "累计", "共", "计", "有", "了", "为", "是", "等", "超过", "占"];
 const PREP: &[&str] = &["对", "向", "为", "在", "与", "把", "将"];
 const MAX_AFTER: usize = 24;
 const MAX_SUBJECT: usize = 36;
@@ -48,7 +73,12 @@ pub fn extract(text: &str, doc: &Document, idx: &Utf16Index) -> Vec<Quantity> {
                 Some(p) => match cs[p.end..m.start].iter().rposition(|&c| c == '、') {
                     Some(i) => (p.end + i + 1, m.start),
                     None => {
-                        let first = mentions[..k].iter().rev().take_while(|q| q.start >= cstart).last().map_or(m.start, |f| f.start);
+                        let first = mentions[..k]
+                            .iter()
+                            .rev()
+                            .take_while(|q| q.start >= cstart)
+                            .last()
+                            .map_or(m.start, |f| f.start);
                         (cstart, first)
                     }
                 },
@@ -104,7 +134,8 @@ fn strip_frame(s: &str) -> &str {
     if FRAMES.iter().any(|f| s.starts_with(f)) {
         if let Some(i) = s.rfind('等') {
             let rest = &s[i + '等'.len_utf8()..];
-            for w in ["重要事项", "重点工作", "工作", "问题", "事项", "议题", "方面", "内容", "主题", ""] {
+            for w in ["重要事项", "重点工作", "工作", "问题", "事项", "议题", "方面", "内容", "主题", ""]
+            {
                 if let Some(r) = rest.strip_prefix(w) {
                     if !r.is_empty() {
                         return r;
@@ -119,7 +150,6 @@ fn strip_frame(s: &str) -> &str {
 fn trim_before(cs: &[char]) -> String {
     let whole: String = cs.iter().collect();
     let mut s: &str = strip_frame(&whole);
-    let owned;
     loop {
         let t = s.trim_start_matches(|c: char| c.is_whitespace() || "、“”\"（）()".contains(c));
         let t = strip_year(t);
@@ -137,8 +167,7 @@ fn trim_before(cs: &[char]) -> String {
         }
         s = t;
     }
-    owned = s.trim().to_string();
-    owned
+    s.trim().to_string()
 }
 
 /// "2023年", "2023年度", "2023年以来" at the start of a clause frame it in time.
@@ -155,8 +184,8 @@ fn strip_year(s: &str) -> &str {
 /// Verbs and prepositions that end the noun phrase after a count: in 150册《汇总》向企业发放
 /// the counted thing is the title, not the firms it went to.
 const AFTER_STOP: &[&str] = &[
-    "向", "为", "用于", "参加", "进行", "齐聚", "担任", "得到", "被", "在", "到", "对", "开展", "提出", "充实",
-    "参与", "获得", "发放", "实现", "完成", "形成",
+    "向", "为", "用于", "参加", "进行", "齐聚", "担任", "得到", "被", "在", "到", "对", "开展", "提出", "充实", "参与",
+    "获得", "发放", "实现", "完成", "形成",
 ];
 
 /// The words after a count; with `noun_only`, only the noun phrase it counts.
@@ -233,7 +262,7 @@ pub fn metrics(qs: &[Quantity]) -> Vec<Metric> {
         sums.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(b.total.total_cmp(&a.total)));
         out.push(Metric { category: cat, label, mentions: of_cat.len(), sums });
     }
-    out.sort_by(|a, b| b.mentions.cmp(&a.mentions));
+    out.sort_by_key(|m| std::cmp::Reverse(m.mentions));
     out
 }
 
@@ -251,7 +280,8 @@ mod tests {
     fn subjects_and_parts() {
         let text = "一、2023年工作回顾\n全年立案办复提案230件，召开2次专题议政性常委会会议，提出3个大类11个小类23条具体建议。\n二、2024年工作安排\n计划开展调研10次。";
         let q = run(text);
-        let got: Vec<(&str, &str, &str, bool)> = q.iter().map(|q| (q.text.as_str(), q.subject.as_str(), q.category, q.target)).collect();
+        let got: Vec<(&str, &str, &str, bool)> =
+            q.iter().map(|q| (q.text.as_str(), q.subject.as_str(), q.category, q.target)).collect();
         assert_eq!(
             got,
             vec![

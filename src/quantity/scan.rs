@@ -39,14 +39,8 @@ const PREFIXES: &[(&str, Approx, bool)] = &[
 ];
 
 fn starts_with(cs: &[char], i: usize, s: &str) -> bool {
-    let mut k = i;
-    for c in s.chars() {
-        if cs.get(k) != Some(&c) {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    let n = s.chars().count();
+    cs.len() >= i + n && s.chars().zip(&cs[i..]).all(|(a, &b)| a == b)
 }
 
 fn len(s: &str) -> usize {
@@ -171,9 +165,7 @@ pub fn mention_at(cs: &[char], i: usize) -> Option<Mention> {
         // 万元, 万字 after 余: the multiplier comes between 余 and the unit
         u.to_string()
     };
-    if unit == "%" && starts_with(cs, end, "左右") {
-        approx = Approx::About;
-    } else if starts_with(cs, end, "左右") {
+    if starts_with(cs, end, "左右") {
         approx = Approx::About;
     } else if starts_with(cs, end, "以上") && approx == Approx::None {
         approx = Approx::MoreThan;
@@ -214,7 +206,8 @@ pub fn mask(cs: &[char]) -> Vec<bool> {
             masked[i..i + l].iter_mut().for_each(|b| *b = true);
         }
     }
-    for (open, close, max) in [('《', '》', 80), ('“', '”', 10), ('"', '"', 10), ('「', '」', 10), ('‘', '’', 10)] {
+    for (open, close, max) in [('《', '》', 80), ('“', '”', 10), ('"', '"', 10), ('「', '」', 10), ('‘', '’', 10)]
+    {
         let mut i = 0;
         while i < cs.len() {
             if cs[i] == open {
