@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh
+echo "offline single-file page (open it from disk, no server needed): $PWD/www/dist/report-lens-offline.html"
 exec node www/serve.mjs "${PORT:-8080}"

@@ -20,6 +20,10 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
+for component in clippy rustfmt; do
+  rustup component list --installed | grep -q "^$component" || { log "rustup component add $component"; rustup component add "$component"; }
+done
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "rustup target add wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown

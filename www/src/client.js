@@ -1,7 +1,12 @@
 // Promise interface to the analysis worker.
 export class Analyzer {
   constructor({ onProgress, onReady, onFatal } = {}) {
-    this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    // Pages opened from file:// cannot start module workers: the offline page carries the
+    // worker's source and starts a classic worker from a blob.
+    const source = globalThis.__reportLensWorkerSource;
+    this.worker = source
+      ? new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })))
+      : new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     this.pending = new Map();
     this.next = 1;
     this.worker.onmessage = ({ data }) => {

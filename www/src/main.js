@@ -201,7 +201,8 @@ $('#sample-button').addEventListener('click', () =>
   analyzeInputs([
     {
       name: 'sample-report.txt',
-      read: async () => new Uint8Array(await (await fetch('samples/sample-report.txt')).arrayBuffer()),
+      read: async () =>
+        globalThis.__reportLensSample ?? new Uint8Array(await (await fetch('samples/sample-report.txt')).arrayBuffer()),
     },
   ]),
 );

@@ -2,7 +2,8 @@
 // reports, builds the dictionary once, then answers analyze requests.
 import init, { analyze, concordance, warm_up } from '../../pkg/report_lens.js';
 
-const wasmUrl = new URL('./report_lens_bg.wasm', import.meta.url);
+// The offline single-file page inlines the wasm (base64) ahead of this script instead.
+const inlined = globalThis.__reportLensWasmBase64;
 
 async function fetchWithProgress(url) {
   const res = await fetch(url);
@@ -24,7 +25,9 @@ async function fetchWithProgress(url) {
 
 const ready = (async () => {
   const t0 = performance.now();
-  const bytes = await fetchWithProgress(wasmUrl);
+  const bytes = inlined
+    ? Uint8Array.from(atob(inlined), (c) => c.charCodeAt(0))
+    : await fetchWithProgress(new URL('./report_lens_bg.wasm', import.meta.url));
   postMessage({ type: 'progress', stage: 'compile', loaded: 1, total: 1 });
   await init({ module_or_path: bytes });
   postMessage({ type: 'progress', stage: 'dictionary', loaded: 1, total: 1 });

@@ -214,3 +214,27 @@ test('the shared corpus reports show sensible figures and charts', { skip: !exis
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('the offline single-file page works from disk with no network at all', async () => {
+  problems.length = 0;
+  const file = join(root, 'www', 'dist', 'report-lens-offline.html');
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  const t0 = Date.now();
+  await page.goto(`file://${file}`);
+  await page.waitForSelector('body[data-state="ready"]', { timeout: 60_000 });
+  timings.offline_navigation_to_ready_ms = Date.now() - t0;
+  await page.click('#sample-button');
+  await page.waitForSelector('body[data-state="done"]', { timeout: 30_000 });
+  const expected = JSON.parse(execFileSync(process.env.REPORT_LENS_CLI ?? join(root, 'target', 'debug', 'report-lens'), ['analyze', fixture]).toString());
+  assert.equal(await figure(page, 'han_chars'), expected.stats.han_chars);
+  assert.equal(await page.locator('#quantity-table tbody tr').count(), expected.quantities.length);
+  assert.ok((await page.locator('#chart-terms svg path').count()) >= 30);
+  const foreign = requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:') && !u.startsWith('data:'));
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
