@@ -65,29 +65,15 @@ fn starts(text: &str, paras: &[Range]) -> Vec<usize> {
     out
 }
 
-/// Byte ranges of the articles (the same split as `split`).
-pub fn byte_ranges(doc: &Document, text: &str) -> Vec<Range> {
+/// The articles, and their byte ranges in the text.
+pub fn split(text: &str, doc: &Document, idx: &Utf16Index) -> (Vec<Article>, Vec<Range>) {
     let paras = &doc.paragraphs;
     if paras.is_empty() {
-        return Vec::new();
-    }
-    let st = starts(text, paras);
-    st.iter()
-        .enumerate()
-        .map(|(k, &a)| {
-            let b = st.get(k + 1).copied().unwrap_or(paras.len());
-            (paras[a].0, paras[b - 1].1)
-        })
-        .collect()
-}
-
-pub fn split(text: &str, doc: &Document, idx: &Utf16Index) -> Vec<Article> {
-    let paras = &doc.paragraphs;
-    if paras.is_empty() {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let st = starts(text, paras);
     let mut out: Vec<Article> = Vec::new();
+    let mut ranges: Vec<Range> = Vec::new();
     for (k, &a) in st.iter().enumerate() {
         let b = st.get(k + 1).copied().unwrap_or(paras.len());
         let ps = &paras[a..b];
@@ -96,8 +82,8 @@ pub fn split(text: &str, doc: &Document, idx: &Utf16Index) -> Vec<Article> {
         let mut meta = meta::extract(text, ps, &heads);
         let mut title = meta.title.clone().unwrap_or_default();
         if is_box(&text[ps[0].0..ps[0].1]) {
-            // 联组讨论 + its own heading, or 委员通道 + the speaker's bold line
-            // its heading or the speaker's bold line, not the photo caption under the label
+            // 联组讨论 + its own heading, or 委员通道 + the speaker's bold line (not the photo
+            // caption under the label)
             let sub_line = ps[1..ps.len().min(4)]
                 .iter()
                 .map(|&(x, y)| &text[x..y])
@@ -111,11 +97,14 @@ pub fn split(text: &str, doc: &Document, idx: &Utf16Index) -> Vec<Article> {
             }
         }
         out.push(Article { title, span: idx.span(s, e), main: false, meta });
+        ranges.push((s, e));
     }
-    let about_cppcc = |a: &Article| text_of(text, a).matches("政协").count();
-    let main = (0..out.len()).max_by_key(|&i| (about_cppcc(&out[i]) > 0, out[i].span[1] - out[i].span[0])).unwrap_or(0);
+    // the main article: the longest one about a CPPCC committee
+    let main = (0..out.len())
+        .max_by_key(|&i| (text[ranges[i].0..ranges[i].1].contains("政协"), ranges[i].1 - ranges[i].0))
+        .unwrap_or(0);
     out[main].main = true;
-    out
+    (out, ranges)
 }
 
 fn box_title(p: &str) -> String {
@@ -133,11 +122,6 @@ fn box_title(p: &str) -> String {
     }
 }
 
-fn text_of(text: &str, a: &Article) -> String {
-    let units: Vec<u16> = text.encode_utf16().skip(a.span[0]).take(a.span[1] - a.span[0]).collect();
-    String::from_utf16_lossy(&units)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,7 +134,7 @@ mod tests {
             "政协清河市第五届委员会常务委员会工作报告\n\n{body}\n\n在政协清河市第五届委员会第四次会议上的讲话\n\n(上接第一版)\n\n讲话正文。\n\n人事任免名单\n\n(2025年1月8日清河市人大常委会第十次会议通过)\n\n任命：\n\n张三为清河市副市长。"
         );
         let doc = structure::parse(&text);
-        let arts = split(&text, &doc, &Utf16Index::new(&text));
+        let (arts, _) = split(&text, &doc, &Utf16Index::new(&text));
         let got: Vec<(&str, bool, &str)> = arts.iter().map(|a| (a.title.as_str(), a.main, a.meta.kind)).collect();
         assert_eq!(
             got,

@@ -383,13 +383,9 @@ fn organizations(text: &str, tokens: &[Token], idx: &Utf16Index, places: &HashSe
 fn documents(text: &str, idx: &Utf16Index) -> Vec<Document> {
     let t = tables();
     let mut out: Vec<Document> = Vec::new();
-    let mut rest = 0;
-    while let Some(i) = text[rest..].find('《') {
-        let s = rest + i;
-        let Some(j) = text[s..].find('》') else { break };
-        let e = s + j + '》'.len_utf8();
-        let title = &text[s + '《'.len_utf8()..s + j];
-        rest = s + '《'.len_utf8();
+    for (s, close) in title_ranges(text) {
+        let e = close + '》'.len_utf8();
+        let title = &text[s + '《'.len_utf8()..close];
         if title.is_empty() || title.chars().count() > 80 || title.contains('\n') {
             continue;
         }
@@ -449,7 +445,7 @@ fn meetings(text: &str, tokens: &[Token], idx: &Utf16Index) -> Vec<Named> {
     group(mentions, idx)
 }
 
-/// Byte ranges of 《…》 titles.
+/// Byte ranges of 《…》 titles: from 《 to the start of 》.
 fn title_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut from = 0;

@@ -83,9 +83,8 @@ fn analyze_decoded(name: &str, bytes: usize, encoding: &str, raw: &str, opts: &O
     let text = repaired.text;
     let mut doc = structure::parse(&text);
     let idx = utf16::Utf16Index::new(&text);
-    let articles = articles::split(&text, &doc, &idx);
+    let (articles, bounds) = articles::split(&text, &doc, &idx);
     // heading levels count within each article: a box's heading is not a sub-section of the report
-    let bounds: Vec<structure::Range> = articles::byte_ranges(&doc, &text);
     structure::relevel(&mut doc.headings, &bounds);
     let tokens = segment::tokenize(&text, &doc.paragraphs);
     let mut stats = stats::stats(&text, &doc, &tokens);
