@@ -262,6 +262,8 @@ fn clean_title(s: &str) -> String {
 pub fn part_of(title: &str) -> Part {
     const PLAN: &[&str] = &[
         "工作安排",
+        "下一步",
+        "新的一年",
         "工作思路",
         "工作打算",
         "主要任务",

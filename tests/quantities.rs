@@ -38,3 +38,40 @@ fn county_report_against_our_gold() {
     let funds = a.metrics.iter().find(|m| m.category == "funds").unwrap();
     assert_eq!(funds.sums[0].total, 120_000_000.0 + 5_000_000.0 + 486_000.0);
 }
+
+/// A provincial proposal report in Markdown: proposal counts and shares, vague Chinese counts
+/// (百余件, 十几件, 千余人次, 数百次, 一百多件), 近 and 超过, a plan under 下一步工作.
+#[test]
+fn provincial_proposal_report_against_our_gold() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let a = analyze_bytes(
+        "p.md",
+        &std::fs::read(format!("{dir}/province-2024-proposals.md")).unwrap(),
+        &Options::default(),
+    )
+    .unwrap();
+    let gold = eval::parse_gold(
+        &std::fs::read_to_string(format!("{dir}/gold/province-2024-proposals.quantities.jsonl")).unwrap(),
+    )
+    .unwrap();
+    let s = eval::score(&a.text, &gold, &a.quantities);
+    println!(
+        "P {:.3} R {:.3} F1 {:.3} category {:.3} strict {:.3}",
+        s.precision, s.recall, s.f1, s.category_accuracy, s.strict_f1
+    );
+    assert_eq!(
+        (s.misses.len(), s.false_positives.len()),
+        (0, 0),
+        "misses {:?} extra {:?}",
+        s.misses,
+        s.false_positives
+    );
+    assert!(s.category_accuracy >= 0.95, "{:?}", s.wrong_category);
+    assert!(s.strict_f1 >= 0.85, "{:?}", s.wrong_subject);
+    assert_eq!(a.meta.kind, "proposal_report");
+    assert_eq!(a.meta.committee.as_ref().map(|c| c.level), Some("省"));
+    let plan: Vec<&str> =
+        a.sections.iter().filter(|s| s.part == report_lens::structure::Part::Plan).map(|s| s.title.as_str()).collect();
+    assert_eq!(plan, vec!["下一步工作"]);
+    assert_eq!(a.quantities.iter().filter(|q| q.target).map(|q| q.text.as_str()).collect::<Vec<_>>(), vec!["10次"]);
+}

@@ -66,7 +66,7 @@ fn activity(table: &[(&'static str, Vec<&'static str>)], after: &str, before: &s
 pub fn categorize(unit: &str, before: &str, after: &str, clause: &str) -> &'static str {
     let t = tables();
     let cat = |name: &str| t.category(name);
-    if unit == "%" || unit == "个百分点" {
+    if unit == "%" || unit == "个百分点" || unit == "倍" {
         return cat("percentage");
     }
     if unit == "元" {

@@ -15,6 +15,9 @@ const CLAUSE_END: &[char] = &['，', '。', '；', '：', '！', '？', ',', ';'
 /// Words at the start of a clause that frame it without naming what is counted.
 const LEAD: &[&str] = &[
     "全年",
+    "经审查",
+    "经审核",
+    "经研究",
     "累计",
     "共计",
     "总计",
@@ -59,9 +62,12 @@ pub fn extract(text: &str, doc: &Document, idx: &Utf16Index) -> Vec<Quantity> {
         let mentions = scan::scan(&cs);
         // the unit and counted noun of the last mention, for elliptical counts after it
         let mut last_head: Option<(String, &'static str)> = None;
+        // the subject of the last count in the sentence: 提案412件，占34.7% shares it
+        let mut last_subject: Option<String> = None;
         for (k, m) in mentions.iter().enumerate() {
             if k > 0 && cs[mentions[k - 1].end..m.start].contains(&'。') {
                 last_head = None;
+                last_subject = None;
             }
             let cstart = cs[..m.start].iter().rposition(|c| CLAUSE_END.contains(c)).map_or(0, |p| p + 1);
             let cend = cs[m.end..].iter().position(|c| CLAUSE_END.contains(c)).map_or(cs.len(), |p| m.end + p);
@@ -91,13 +97,23 @@ pub fn extract(text: &str, doc: &Document, idx: &Utf16Index) -> Vec<Quantity> {
             let clause: String = cs[cstart..cend].iter().collect();
             // 征集提案292件，立案230件: the second count's noun is left out; it is the first's
             if category::head_noun(&before, &noun).is_none() {
-                if let Some(head) = last_head.filter(|(u, _)| *u == m.unit).map(|(_, h)| h) {
+                if let Some(head) = last_head.as_ref().filter(|(u, _)| *u == m.unit).map(|(_, h)| *h) {
                     before = format!("{head}{before}");
                 }
             }
             let category = category::categorize(&m.unit, &before, &noun, &clause);
-            let subject = subject(&before, &trim_after(rest, false));
-            last_head = category::head_noun(&before, &noun).map(|h| (m.unit.clone(), h));
+            let mut subject = subject(&before, &trim_after(rest, false));
+            if m.unit == "%" && subject.is_empty() {
+                if let Some(prev) = &last_subject {
+                    subject = format!("{prev}占比");
+                }
+            }
+            if let Some(h) = category::head_noun(&before, &noun) {
+                last_head = Some((m.unit.clone(), h));
+            }
+            if m.unit != "%" {
+                last_subject = Some(subject.clone());
+            }
             let (start, end) = (offs[m.start], offs[m.end]);
             let h = heading_at(&doc.headings, start).map(|i| &doc.headings[i]);
             let k = doc.sentences.partition_point(|&(_, se)| se <= start);

@@ -62,11 +62,10 @@ fn number(cs: &[char], i: usize, allow_lone_power: bool) -> Option<Num> {
     if let Some(n) = chinese(cs, i) {
         return Some(n);
     }
-    if allow_lone_power {
-        let (value, used) = lone_power(cs, i)?;
-        return Some(Num { value, end: i + used, kind: Kind::Chinese, bare_one: false });
-    }
-    None
+    // a power on its own is a number after a marker (上百, 近万) or before 余/多 (百余场, 千余人)
+    let (value, used) = lone_power(cs, i)?;
+    let approximate = matches!(cs.get(i + used), Some('余') | Some('多'));
+    (allow_lone_power || approximate).then_some(Num { value, end: i + used, kind: Kind::Chinese, bare_one: false })
 }
 
 fn multiplier(c: char) -> Option<f64> {
@@ -123,6 +122,11 @@ pub fn mention_at(cs: &[char], i: usize) -> Option<Mention> {
         }
     };
     read_more(&mut end, &mut approx);
+    // 十几个, 二十几人: "and some"
+    if num.kind == Kind::Chinese && cs.get(end) == Some(&'几') {
+        approx = Approx::MoreThan;
+        end += 1;
+    }
     if let Some(m) = cs.get(end).and_then(|&c| multiplier(c)) {
         if cs.get(end) != Some(&'千') {
             value *= m;
@@ -310,6 +314,12 @@ mod tests {
         assert_eq!(texts("提出3个大类11个小类23条具体建议"), vec!["3个", "11个", "23条"]);
         assert_eq!(texts("领导批示16篇次"), vec!["16篇次"]);
         assert_eq!(texts("约500人"), vec!["约500人"]);
+        assert_eq!(found("开展活动百余场"), vec![("百余场".into(), 100.0, None, A::MoreThan, "场".into())]);
+        assert_eq!(found("千余人参加"), vec![("千余人".into(), 1000.0, None, A::MoreThan, "人".into())]);
+        assert_eq!(found("提出十几个问题"), vec![("十几个".into(), 10.0, None, A::MoreThan, "个".into())]);
+        assert_eq!(found("一百多位委员"), vec![("一百多位".into(), 100.0, None, A::MoreThan, "位".into())]);
+        assert_eq!(found("达1万余人次"), vec![("1万余人次".into(), 10000.0, None, A::MoreThan, "人次".into())]);
+        assert_eq!(texts("百姓、百花齐放、千家万户、万众一心"), Vec::<String>::new());
     }
 
     #[test]
