@@ -156,6 +156,23 @@ fn group(mentions: Vec<(String, usize, usize)>, idx: &Utf16Index) -> Vec<Named> 
 // ---- people
 
 const NAME_STOP: &str = "在对说表指介认的和与及等主参出带一同为向到是也就从率陪了再又都将已被把强提作讲";
+/// Titles written after a name.
+const TITLES_AFTER: &[&str] = &[
+    "总书记",
+    "副主席",
+    "主席",
+    "副总理",
+    "总理",
+    "委员长",
+    "书记",
+    "同志",
+    "省长",
+    "市长",
+    "部长",
+    "主任",
+    "院士",
+    "教授",
+];
 /// What may follow a name that has no role before it: 胡斌说, 张文芳等, 刘洋对, 高瑞的.
 const AFTER_BARE_NAME: &str = "说表指介认等同对在主参作的辞任免为带率陪";
 /// Words that open a role's wording but are not part of it: 由辽源市政协主席杨光.
@@ -269,6 +286,16 @@ fn people(text: &str, tokens: &[Token], idx: &Utf16Index, places: &HashSet<&str>
             && !jieba().has_word(line)
         {
             add(line.to_string(), None, &mut roles);
+        }
+    }
+    // a name before its title: 习近平总书记, 王沪宁主席, 李强同志
+    for tok in tokens.iter().filter(|tok| tok.pos.starts_with("nr")) {
+        let w = &text[tok.range.0..tok.range.1];
+        let wc: Vec<char> = w.chars().collect();
+        if (2..=3).contains(&wc.len()) && surname_len(t, &wc).is_some() && !places.contains(w) {
+            if let Some(role) = TITLES_AFTER.iter().find(|r| text[tok.range.1..].starts_with(*r)) {
+                add(w.to_string(), Some(role.to_string()), &mut roles);
+            }
         }
     }
     // names jieba tags as persons, without a stated role
@@ -475,10 +502,11 @@ mod tests {
 
     #[test]
     fn people_with_roles() {
-        let e = run("清河市政协主席杨光在会上讲话。东丰县农业局副局长王海峰对记者说，很好。委员王晓南、张晓晓、姜浩和副主席钟广和和委员们座谈。政协委员来自各行各业。杨光表示感谢。");
+        let e = run("学习习近平总书记重要讲话精神。清河市政协主席杨光在会上讲话。东丰县农业局副局长王海峰对记者说，很好。委员王晓南、张晓晓、姜浩和副主席钟广和和委员们座谈。政协委员来自各行各业。杨光表示感谢。");
         let got: Vec<(&str, Option<&str>, usize)> =
             e.people.iter().map(|p| (p.name.as_str(), p.role.as_deref(), p.count)).collect();
         assert!(got.contains(&("杨光", Some("清河市政协主席"), 2)), "{got:?}");
+        assert!(got.contains(&("习近平", Some("总书记"), 1)), "{got:?}");
         assert!(got.contains(&("王海峰", Some("东丰县农业局副局长"), 1)), "{got:?}");
         for n in ["王晓南", "张晓晓", "姜浩", "钟广和"] {
             assert!(got.iter().any(|g| g.0 == n), "{n} in {got:?}");

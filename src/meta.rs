@@ -31,6 +31,16 @@ pub struct Committee {
 
 const HEAD_PARAGRAPHS: usize = 6;
 
+/// A line of the page, not of the article: "2024年1月18日 星期四", "第3版", "来源：…".
+fn is_page_noise(p: &str) -> bool {
+    let t = plain(p);
+    let n = t.chars().count();
+    t.contains("星期")
+        || (t.starts_with('第') && t.ends_with('版') && n <= 6)
+        || ["来源：", "来源:", "发布时间", "责任编辑", "编辑：", "版次"].iter().any(|w| t.starts_with(w))
+        || (n <= 16 && !dates(&t).is_empty() && t.chars().filter(|c| crate::clean::is_han(*c)).count() <= 5)
+}
+
 /// Strips heading and emphasis marks from a line.
 pub fn plain(p: &str) -> String {
     p.trim_start_matches(['#', ' ']).replace("**", "").trim_matches(['【', '】', ' ']).trim().to_string()
@@ -38,7 +48,9 @@ pub fn plain(p: &str) -> String {
 
 /// Meta of an article: `paragraphs` are its paragraphs, `headings` its sections.
 pub fn extract(text: &str, paragraphs: &[Range], headings: &[Heading]) -> Meta {
-    let paras: Vec<&str> = paragraphs.iter().map(|&(s, e)| &text[s..e]).collect();
+    // a newspaper page's date line, page marker or source line comes before the headline
+    let lead = paragraphs.iter().take(3).take_while(|&&(s, e)| is_page_noise(&text[s..e])).count();
+    let paras: Vec<&str> = paragraphs[lead..].iter().map(|&(s, e)| &text[s..e]).collect();
     let Some(first) = paras.first() else { return Meta { kind: "other", ..Default::default() } };
     let title = plain(first);
     let subtitle = paras
@@ -314,6 +326,12 @@ mod tests {
         assert_eq!(m.dates, vec!["2025-01-08"]);
         assert_eq!(m.authors, vec!["王明远"]);
         assert_eq!((m.year, m.kind), (Some(2024), "work_report"));
+    }
+
+    #[test]
+    fn page_lines_before_the_headline() {
+        let m = meta("2025年1月9日 星期四\n\n第3版\n\n政协清河市委员会常务委员会工作报告\n\n正文。");
+        assert_eq!(m.title.as_deref(), Some("政协清河市委员会常务委员会工作报告"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Text to document: paragraphs, sentences and the outline (headings with their level and the
 //! part of the report they open: review of the year, plan for the next, or other).
 
-use crate::clean::is_han;
+use crate::clean::{is_digit, is_han};
 use serde::Serialize;
 
 /// A byte range `[start, end)` in the normalised text.
@@ -113,30 +113,47 @@ pub fn heading_style(p: &str) -> Option<(u8, usize)> {
     if (1..=6).contains(&hashes) && p[hashes..].starts_with(' ') {
         return Some((hashes as u8, hashes + 1));
     }
+    // **一、标题**: Markdown emphasis around a numbered heading belongs to the marker
+    let body = p.trim_start_matches('*');
+    let lead = p.len() - body.len();
+    numbered_style(body).map(|(style, len)| (style, lead + len))
+}
+
+/// Chars at the start of `s` that satisfy `f`: (count, bytes).
+fn prefix(s: &str, f: impl Fn(char) -> bool) -> (usize, usize) {
+    s.chars().take_while(|&c| f(c)).fold((0, 0), |(n, b), c| (n + 1, b + c.len_utf8()))
+}
+
+fn numbered_style(p: &str) -> Option<(u8, usize)> {
+    let cn = |c: char| CN_DIGITS.contains(c);
     if let Some(rest) = p.strip_prefix('第') {
-        let n = rest.chars().take_while(|c| CN_DIGITS.contains(*c)).count();
+        let (n, nb) = prefix(rest, cn);
         if n > 0 {
-            let after = &rest[n * 3..];
             for word in ["部分", "章"] {
-                if after.starts_with(word) {
-                    return Some((STYLE_PART, '第'.len_utf8() + n * 3 + word.len()));
+                if rest[nb..].starts_with(word) {
+                    return Some((STYLE_PART, '第'.len_utf8() + nb + word.len()));
                 }
             }
         }
     }
-    let n = p.chars().take_while(|c| CN_DIGITS.contains(*c)).count();
-    if n > 0 && n <= 3 && p[n * 3..].starts_with('、') {
-        return Some((STYLE_CN, n * 3 + '、'.len_utf8()));
+    let (n, nb) = prefix(p, cn);
+    if n > 0 && n <= 3 {
+        // 一、 and also 一．/一. as some reports write it
+        for m in ['、', '．', '.'] {
+            if p[nb..].starts_with(m) {
+                return Some((STYLE_CN, nb + m.len_utf8()));
+            }
+        }
     }
     for (open, close) in [('（', '）'), ('(', ')')] {
         if let Some(rest) = p.strip_prefix(open) {
             let rest = rest.trim_start();
-            let k = rest.chars().take_while(|c| CN_DIGITS.contains(*c)).count();
-            let d = rest.chars().take_while(|c| c.is_ascii_digit()).count();
+            let (k, kb) = prefix(rest, cn);
+            let (d, db) = prefix(rest, is_digit);
             let (style, len) = if k > 0 && k <= 3 {
-                (STYLE_CN_PAREN, k * 3)
+                (STYLE_CN_PAREN, kb)
             } else if d > 0 && d <= 2 {
-                (STYLE_NUM_PAREN, d)
+                (STYLE_NUM_PAREN, db)
             } else {
                 continue;
             };
@@ -147,17 +164,17 @@ pub fn heading_style(p: &str) -> Option<(u8, usize)> {
             }
         }
     }
-    let d = p.chars().take_while(|c| c.is_ascii_digit()).count();
+    let (d, db) = prefix(p, is_digit);
     if d > 0 && d <= 2 {
-        let after = &p[d..];
+        let after = &p[db..];
         // "1." but not "1.2万": the marker must not be followed by a digit.
         for m in ['.', '．', '、'] {
-            if after.starts_with(m) && !after[m.len_utf8()..].starts_with(|c: char| c.is_ascii_digit()) {
-                return Some((STYLE_NUM, d + m.len_utf8()));
+            if after.starts_with(m) && !after[m.len_utf8()..].starts_with(is_digit) {
+                return Some((STYLE_NUM, db + m.len_utf8()));
             }
         }
     }
-    if p.starts_with('【') && p.ends_with('】') && p.chars().count() <= 30 {
+    if p.starts_with('【') && p.trim_end_matches('*').ends_with('】') && p.chars().count() <= 30 {
         return Some((STYLE_BRACKET, 0));
     }
     None
@@ -255,7 +272,7 @@ pub fn relevel(headings: &mut [Heading], groups: &[Range]) {
 }
 
 fn clean_title(s: &str) -> String {
-    s.trim().trim_start_matches(['【']).trim_end_matches(['】', '。', '：', ':', '—']).trim().to_string()
+    s.trim().trim_start_matches(['【']).trim_end_matches(['】', '。', '：', ':', '—', '*']).trim().to_string()
 }
 
 /// Which part of a work report a heading opens, from its wording.
@@ -337,6 +354,14 @@ mod tests {
                 ("委员通道".into(), 7, Part::Plan),
             ]
         );
+    }
+
+    #[test]
+    fn marked_and_full_width_headings() {
+        let text = "标题\n\n**一、工作回顾**\n正文。\n（１）学习\n１．提高质量\n二．工作安排\n";
+        let doc = parse(text);
+        let got: Vec<(&str, u8)> = doc.headings.iter().map(|h| (h.title.as_str(), h.level)).collect();
+        assert_eq!(got, vec![("工作回顾", 1), ("学习", 3), ("提高质量", 2), ("工作安排", 1)]);
     }
 
     #[test]
