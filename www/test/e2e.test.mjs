@@ -177,6 +177,15 @@ test('a binary file and an empty file get clear messages, not empty charts', asy
   assert.equal(await page.isHidden('#results'), true, 'no results shown for bad input');
   await drop(page, [{ name: 'empty.txt', bytes: Buffer.alloc(0) }]);
   await page.waitForFunction(() => document.querySelector('#error').textContent.includes('文件为空'));
+  // a 25 MB file: refused with its size, the tab stays responsive
+  const big = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(25 * 1024 * 1024).fill(97)], 'big.txt', { type: 'text/plain' }));
+    return dt;
+  });
+  await page.dispatchEvent('#dropzone', 'drop', { dataTransfer: big });
+  await page.waitForFunction(() => document.querySelector('#error').textContent.includes('big.txt：文件过大：25.0 MB'));
+  assert.equal(await page.evaluate(() => 1 + 1), 2, 'the page still answers');
   await page.screenshot({ path: join(out, 'error.png') });
   assert.deepEqual(problems, []);
   await page.close();
