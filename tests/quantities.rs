@@ -3,7 +3,29 @@
 //! 亿元 and 万元, ranges, percentage points, thousands separators, ordinal lists (第三、四、五组),
 //! session numbers, formulas (“1+3+N”, 三重一大, 十四五), and targets under 工作安排.
 
-use report_lens::{analyze_bytes, eval, Options};
+use report_lens::{analyze_bytes, eval, Analysis, Options};
+
+/// Analyses a fixture and scores it against its gold file; asserts what both fixtures must meet.
+fn scored(file: &str, gold: &str) -> Analysis {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let a = analyze_bytes(file, &std::fs::read(format!("{dir}/{file}")).unwrap(), &Options::default()).unwrap();
+    let gold = eval::parse_gold(&std::fs::read_to_string(format!("{dir}/gold/{gold}")).unwrap()).unwrap();
+    let s = eval::score(&a.text, &gold, &a.quantities);
+    println!(
+        "{file}: P {:.3} R {:.3} F1 {:.3} category {:.3} strict {:.3}",
+        s.precision, s.recall, s.f1, s.category_accuracy, s.strict_f1
+    );
+    assert_eq!(
+        (s.misses.len(), s.false_positives.len()),
+        (0, 0),
+        "misses {:?} extra {:?}",
+        s.misses,
+        s.false_positives
+    );
+    assert!(s.category_accuracy >= 0.95, "{:?}", s.wrong_category);
+    assert!(s.strict_f1 >= 0.85, "{:?}", s.wrong_subject);
+    a
+}
 
 #[test]
 fn county_report_against_our_gold() {
@@ -43,31 +65,7 @@ fn county_report_against_our_gold() {
 /// (百余件, 十几件, 千余人次, 数百次, 一百多件), 近 and 超过, a plan under 下一步工作.
 #[test]
 fn provincial_proposal_report_against_our_gold() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-    let a = analyze_bytes(
-        "p.md",
-        &std::fs::read(format!("{dir}/province-2024-proposals.md")).unwrap(),
-        &Options::default(),
-    )
-    .unwrap();
-    let gold = eval::parse_gold(
-        &std::fs::read_to_string(format!("{dir}/gold/province-2024-proposals.quantities.jsonl")).unwrap(),
-    )
-    .unwrap();
-    let s = eval::score(&a.text, &gold, &a.quantities);
-    println!(
-        "P {:.3} R {:.3} F1 {:.3} category {:.3} strict {:.3}",
-        s.precision, s.recall, s.f1, s.category_accuracy, s.strict_f1
-    );
-    assert_eq!(
-        (s.misses.len(), s.false_positives.len()),
-        (0, 0),
-        "misses {:?} extra {:?}",
-        s.misses,
-        s.false_positives
-    );
-    assert!(s.category_accuracy >= 0.95, "{:?}", s.wrong_category);
-    assert!(s.strict_f1 >= 0.85, "{:?}", s.wrong_subject);
+    let a = scored("province-2024-proposals.md", "province-2024-proposals.quantities.jsonl");
     assert_eq!(a.meta.kind, "proposal_report");
     assert_eq!(a.meta.committee.as_ref().map(|c| c.level), Some("省"));
     let plan: Vec<&str> =
