@@ -372,19 +372,32 @@ fn organizations(text: &str, tokens: &[Token], idx: &Utf16Index, places: &HashSe
         let w = &text[tok.range.0..tok.range.1];
         // a one-char suffix (局, 委, 院) makes an organization only of a word jieba does not
         // know (工信局) or knows as one (nt): 大局, 格局 and 中心 are ordinary words
-        let long_suffix = t.org_suffixes.iter().any(|s| s.chars().count() > 1 && w.ends_with(s) && w != *s);
+        // 政协 alone is a body's name only after a place: 辽源市/政协
+        let after_place = k > 0 && tokens[k - 1].range.1 == tok.range.0 && tokens[k - 1].pos == "ns";
+        let long_suffix =
+            t.org_suffixes.iter().any(|s| s.chars().count() > 1 && w.ends_with(s) && (w != *s || after_place));
+        // a one-char suffix: 畜牧局 and 工信局, not 大局 or 格局
         let short_suffix = t.org_suffixes.iter().any(|s| s.chars().count() == 1 && w.ends_with(s))
             && w.chars().count() >= 2
-            && !jieba().has_word(w);
-        let suffix = (long_suffix || short_suffix) && !t.org_not.contains(w);
-        if !(suffix || tok.pos == "nt") || stopwords().contains(w) {
+            && (w.chars().count() >= 3 || !jieba().has_word(w));
+        // 青年干部 ends with 部 but is no body; jieba's nt also tags 暨, 深加工, 公共交通
+        let not_org = t.org_not.iter().any(|n| w.ends_with(n));
+        let suffix = (long_suffix || short_suffix) && !not_org;
+        let tagged = tok.pos == "nt" && w.chars().count() >= 2 && t.org_suffixes.iter().any(|s| w.ends_with(s));
+        if !(suffix || tagged) || stopwords().contains(w) {
             continue;
         }
         // extend left over the words of the name: 长春/中医药/大学/药学院
         let mut s = k;
         while s > 0 && tokens[s - 1].range.1 == tokens[s].range.0 && org_token(tokens[s - 1].pos) && k - s < 3 {
             let prev = &text[tokens[s - 1].range.0..tokens[s - 1].range.1];
-            if stopwords().contains(prev) || prev.chars().any(|c| !is_han(c)) {
+            // 充分发挥 (tagged n) is not part of a body's name: plain nouns join only when short
+            let plain_noun = tokens[s - 1].pos == "n";
+            if stopwords().contains(prev)
+                || prev.chars().any(|c| !is_han(c))
+                || (plain_noun && prev.chars().count() > 3)
+                || (prev.chars().count() <= 2 && prev.starts_with(['从', '向', '由', '在', '对', '与', '和', '经']))
+            {
                 break;
             }
             s -= 1;
