@@ -134,3 +134,143 @@ fn messy_text_never_panics() {
         let _ = analyze_text("cut", &text[..i], &o);
     }
 }
+
+/// Random text made of the characters that trip parsers (numerals of every kind, units,
+/// brackets, quotes, markers, line breaks, astral chars) never panics the analysis.
+#[test]
+fn random_tricky_text_never_panics() {
+    const POOL: &[&str] = &[
+        "1",
+        "2",
+        "０",
+        "９",
+        ".",
+        "．",
+        ",",
+        "%",
+        "％",
+        "一",
+        "二",
+        "两",
+        "十",
+        "百",
+        "千",
+        "万",
+        "亿",
+        "〇",
+        "余",
+        "多",
+        "近",
+        "约",
+        "超",
+        "上",
+        "数",
+        "几",
+        "第",
+        "届",
+        "次",
+        "件",
+        "个",
+        "人",
+        "元",
+        "万元",
+        "人次",
+        "至",
+        "-",
+        "—",
+        "～",
+        "《",
+        "》",
+        "“",
+        "”",
+        "（",
+        "）",
+        "(",
+        ")",
+        "【",
+        "】",
+        "、",
+        "，",
+        "。",
+        "：",
+        "；",
+        "\n",
+        "\n\n",
+        " ",
+        "#",
+        "## ",
+        "**",
+        "一、",
+        "（一）",
+        "1.",
+        "政协",
+        "委员",
+        "提案",
+        "主席",
+        "杨光",
+        "辽源市",
+        "会议",
+        "座谈会",
+        "两个确立",
+        "𠀀",
+        "😀",
+        "百分之",
+        "左右",
+        "以上",
+        "——",
+        "(上接第一版)",
+        "委员通道",
+        "的决定",
+        "通过",
+        "本报记者 ",
+        "年",
+        "月",
+        "日",
+        "2023",
+        "星期",
+    ];
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..1500 {
+        let len = 1 + (next() % 60) as usize;
+        let text: String = (0..len).map(|_| POOL[(next() % POOL.len() as u64) as usize]).collect();
+        if let Ok(a) = analyze_text("r", &text, &Options::default()) {
+            let units = a.text.encode_utf16().count();
+            for q in &a.quantities {
+                assert!(q.span[0] < q.span[1] && q.span[1] <= units, "{text:?}: {q:?}");
+            }
+            for s in &a.sections {
+                assert!(s.span[1] <= units);
+            }
+        }
+    }
+}
+
+/// Random bytes under every name never panic intake: zip, HTML and text paths all answer.
+#[test]
+fn random_bytes_never_panic() {
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for i in 0..3000 {
+        let len = (next() % 300) as usize;
+        let mut bytes: Vec<u8> = (0..len).map(|_| (next() & 0xFF) as u8).collect();
+        if i % 3 == 0 {
+            bytes.splice(0..0, b"PK\x03\x04".iter().copied());
+        } else if i % 3 == 1 {
+            bytes.splice(0..0, "<html><body><h1>政协".bytes());
+        }
+        for name in ["x.docx", "x.html", "x.txt"] {
+            let _ = analyze_bytes(name, &bytes, &Options::default());
+        }
+    }
+}
