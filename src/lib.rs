@@ -84,6 +84,11 @@ fn analyze_decoded(name: &str, bytes: usize, encoding: &str, raw: &str, opts: &O
     let mut doc = structure::parse(&text);
     let idx = utf16::Utf16Index::new(&text);
     let (articles, bounds) = articles::split(&text, &doc, &idx);
+    for (a, &range) in articles.iter().zip(&bounds) {
+        if let Some(year) = a.meta.year {
+            structure::parts_by_year(&mut doc.headings, range, year);
+        }
+    }
     // heading levels count within each article: a box's heading is not a sub-section of the report
     structure::relevel(&mut doc.headings, &bounds);
     let tokens = segment::tokenize(&text, &doc.paragraphs);

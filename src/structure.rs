@@ -271,6 +271,23 @@ pub fn relevel(headings: &mut [Heading], groups: &[Range]) {
     }
 }
 
+/// A heading whose wording names no part but a year does: the year reported on is the review,
+/// a later year the plan ("关于2025年工作" in a report on 2024).
+pub fn parts_by_year(headings: &mut [Heading], range: Range, year: u32) {
+    for h in headings.iter_mut().filter(|h| h.range.0 >= range.0 && h.range.0 < range.1 && h.own_part == Part::Other) {
+        let y = h.title.char_indices().find_map(|(i, _)| {
+            let w = h.title.get(i..i + 4)?;
+            (w.chars().all(|c| c.is_ascii_digit()) && h.title[i + 4..].starts_with('年'))
+                .then(|| w.parse::<u32>().ok())?
+        });
+        match y {
+            Some(y) if y > year => h.own_part = Part::Plan,
+            Some(y) if y == year => h.own_part = Part::Review,
+            _ => {}
+        }
+    }
+}
+
 fn clean_title(s: &str) -> String {
     s.trim().trim_start_matches(['【']).trim_end_matches(['】', '。', '：', ':', '—', '*']).trim().to_string()
 }
@@ -354,6 +371,16 @@ mod tests {
                 ("委员通道".into(), 7, Part::Plan),
             ]
         );
+    }
+
+    #[test]
+    fn parts_from_years() {
+        let text = "标题\n\n一、2024年主要工作\n\n正文。\n\n二、关于2025年工作\n\n（一）继续加强学习\n\n正文。";
+        let mut doc = parse(text);
+        parts_by_year(&mut doc.headings, (0, text.len()), 2024);
+        relevel(&mut doc.headings, &[(0, text.len())]);
+        let parts: Vec<Part> = doc.headings.iter().map(|h| h.part).collect();
+        assert_eq!(parts, vec![Part::Review, Part::Plan, Part::Plan]);
     }
 
     #[test]
