@@ -56,8 +56,7 @@ fn main() {
             (
                 "keywords",
                 median(15, || {
-                    keywords::tfidf(&text, &tokens, 20);
-                    keywords::textrank(&text, &tokens, 20);
+                    keywords::keywords(&text, &tokens, 20);
                 }),
             ),
             (

@@ -2,6 +2,7 @@
 //! words that keep company with it most (collocates, by t-score within five words).
 
 use crate::segment::{is_content, Token};
+use crate::stats::round;
 use crate::utf16::Utf16Index;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -90,7 +91,7 @@ pub fn collocates(text: &str, tokens: &[Token], term: &str, top: usize) -> Vec<C
         .map(|(w, o)| {
             let expected = freq[w] as f64 * span / n;
             let score = (o as f64 - expected) / (o as f64).sqrt();
-            Collocate { term: w.to_string(), count: o, score: (score * 1000.0).round() / 1000.0 }
+            Collocate { term: w.to_string(), count: o, score: round(score, 3) }
         })
         .collect();
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.term.cmp(&b.term)));

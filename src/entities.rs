@@ -138,18 +138,62 @@ pub fn find(text: &str, tokens: &[Token], idx: &Utf16Index) -> Entities {
 }
 
 /// Groups (name, byte range) mentions into named entities, most mentioned first.
+/// An entity that gathers its mentions: one entry per name, with a count and every span.
+trait Mentioned {
+    fn key(&self) -> &str;
+    fn mention(&mut self, span: [usize; 2]);
+    fn count(&self) -> usize;
+    fn first(&self) -> usize;
+}
+
+macro_rules! mentioned {
+    ($t:ty, $key:ident) => {
+        impl Mentioned for $t {
+            fn key(&self) -> &str {
+                &self.$key
+            }
+            fn mention(&mut self, span: [usize; 2]) {
+                self.count += 1;
+                self.spans.push(span);
+            }
+            fn count(&self) -> usize {
+                self.count
+            }
+            fn first(&self) -> usize {
+                self.spans.first().map_or(0, |s| s[0])
+            }
+        }
+    };
+}
+mentioned!(Person, name);
+mentioned!(Place, name);
+mentioned!(Named, name);
+mentioned!(Document, title);
+
+/// Adds a mention to the entry for `key`, making the entry on its first mention.
+fn tally<T: Mentioned>(out: &mut Vec<T>, key: &str, span: [usize; 2], make: impl FnOnce() -> T) {
+    match out.iter_mut().find(|x| x.key() == key) {
+        Some(x) => x.mention(span),
+        None => {
+            let mut x = make();
+            x.mention(span);
+            out.push(x);
+        }
+    }
+}
+
+/// Most mentioned first, then in order of appearance.
+fn by_mentions<T: Mentioned>(v: &mut [T]) {
+    v.sort_by(|a, b| b.count().cmp(&a.count()).then(a.first().cmp(&b.first())));
+}
+
+/// Groups (name, byte range) mentions into named entities.
 fn group(mentions: Vec<(String, usize, usize)>, idx: &Utf16Index) -> Vec<Named> {
     let mut by: Vec<Named> = Vec::new();
-    let mut pos: HashMap<String, usize> = HashMap::new();
     for (name, s, e) in mentions {
-        let k = *pos.entry(name.clone()).or_insert_with(|| {
-            by.push(Named { name: name.clone(), count: 0, spans: Vec::new() });
-            by.len() - 1
-        });
-        by[k].count += 1;
-        by[k].spans.push(idx.span(s, e));
+        tally(&mut by, &name, idx.span(s, e), || Named { name: name.clone(), count: 0, spans: Vec::new() });
     }
-    by.sort_by(|a, b| b.count.cmp(&a.count).then(a.spans[0][0].cmp(&b.spans[0][0])));
+    by_mentions(&mut by);
     by
 }
 
@@ -327,7 +371,7 @@ fn people(text: &str, tokens: &[Token], idx: &Utf16Index, places: &HashSet<&str>
     // a two-char "name" inside a found three-char one (张添 in 张添奥) is not a person
     let names: Vec<String> = out.iter().map(|p| p.name.clone()).collect();
     out.retain(|p| p.role.is_some() || !names.iter().any(|n| n != &p.name && n.contains(&p.name)));
-    out.sort_by(|a, b| b.count.cmp(&a.count).then(a.spans[0][0].cmp(&b.spans[0][0])));
+    by_mentions(&mut out);
     out
 }
 
@@ -346,15 +390,9 @@ fn places(text: &str, tokens: &[Token], idx: &Utf16Index) -> Vec<Place> {
         if !text[s..e].ends_with(name) && !own_word {
             continue;
         }
-        match out.iter_mut().find(|p| p.name == name) {
-            Some(p) => {
-                p.count += 1;
-                p.spans.push(idx.span(s, e));
-            }
-            None => out.push(Place { name, level, province, count: 1, spans: vec![idx.span(s, e)] }),
-        }
+        tally(&mut out, name, idx.span(s, e), || Place { name, level, province, count: 0, spans: Vec::new() });
     }
-    out.sort_by(|a, b| b.count.cmp(&a.count).then(a.spans[0][0].cmp(&b.spans[0][0])));
+    by_mentions(&mut out);
     out
 }
 
@@ -437,13 +475,12 @@ fn documents(text: &str, idx: &Utf16Index) -> Vec<Document> {
                     || title.split(['（', '(']).next().is_some_and(|h| h.ends_with(suffix))
             })
             .map_or("其他", |d| d.1);
-        match out.iter_mut().find(|d| d.title == title) {
-            Some(d) => {
-                d.count += 1;
-                d.spans.push(idx.span(s, e));
-            }
-            None => out.push(Document { title: title.to_string(), kind, count: 1, spans: vec![idx.span(s, e)] }),
-        }
+        tally(&mut out, title, idx.span(s, e), || Document {
+            title: title.to_string(),
+            kind,
+            count: 0,
+            spans: Vec::new(),
+        });
     }
     out
 }

@@ -3,6 +3,7 @@
 //! first occurrence; and the share of sentences that carry at least one.
 
 use crate::lexicon::{lines, Phrases};
+use crate::stats::round;
 use crate::structure::Document;
 use crate::utf16::Utf16Index;
 use serde::Serialize;
@@ -60,18 +61,14 @@ pub fn find(text: &str, doc: &Document, idx: &Utf16Index, chars: usize) -> (Vec<
             name,
             family,
             count,
-            per_10k: (count as f64 * 10_000.0 / chars.max(1) as f64 * 100.0).round() / 100.0,
+            per_10k: round(count as f64 * 10_000.0 / chars.max(1) as f64, 2),
             first: spans[0][0],
             spans,
         });
     }
     out.sort_by(|a, b| b.count.cmp(&a.count).then(a.first.cmp(&b.first)));
     let with = doc.sentences.iter().filter(|&&(s, e)| hits.iter().any(|h| h.0 >= s && h.0 < e)).count();
-    let share = if doc.sentences.is_empty() {
-        0.0
-    } else {
-        (with as f64 / doc.sentences.len() as f64 * 1000.0).round() / 1000.0
-    };
+    let share = if doc.sentences.is_empty() { 0.0 } else { round(with as f64 / doc.sentences.len() as f64, 3) };
     (out, share)
 }
 

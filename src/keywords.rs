@@ -2,8 +2,9 @@
 //! (idf = ln(total / freq)) instead of jieba-rs's `tfidf` table, which would add 2.2 MB gzipped
 //! to the wasm; the ranking it gives differs little for report vocabulary.
 
-use crate::analysis::Scored;
+use crate::analysis::{Keywords, Scored};
 use crate::segment::{is_content, jieba, Token};
+use crate::stats::round;
 use std::collections::HashMap;
 
 /// Sum of frequencies in jieba's default dictionary (dict.txt), which suggest_freq is scaled to.
@@ -33,11 +34,16 @@ pub fn idf(word: &str) -> f64 {
     (DICT_TOTAL / f).ln().clamp(0.0, MAX_IDF)
 }
 
-pub fn tfidf(text: &str, tokens: &[Token], top: usize) -> Vec<Scored> {
+/// Both keyword lists, from one pass over the tokens.
+pub fn keywords(text: &str, tokens: &[Token], top: usize) -> Keywords {
     let cands = candidates(text, tokens);
+    Keywords { tfidf: tfidf(&cands, top), textrank: textrank(text, tokens, &cands, top) }
+}
+
+fn tfidf(cands: &[(&str, usize)], top: usize) -> Vec<Scored> {
     let total = cands.len().max(1) as f64;
     let mut tf: HashMap<&str, usize> = HashMap::new();
-    for (w, _) in &cands {
+    for (w, _) in cands {
         *tf.entry(w).or_default() += 1;
     }
     let mut out: Vec<Scored> =
@@ -48,9 +54,8 @@ pub fn tfidf(text: &str, tokens: &[Token], top: usize) -> Vec<Scored> {
 
 /// TextRank over a co-occurrence graph: candidates within a window of 5 tokens are linked,
 /// weighted by how often they co-occur; 30 iterations of PageRank with damping 0.85.
-pub fn textrank(text: &str, tokens: &[Token], top: usize) -> Vec<Scored> {
+fn textrank(text: &str, tokens: &[Token], cands: &[(&str, usize)], top: usize) -> Vec<Scored> {
     const WINDOW: usize = 5;
-    let cands = candidates(text, tokens);
     let mut ids: HashMap<&str, usize> = HashMap::new();
     let seq: Vec<(usize, usize)> = cands
         .iter()
@@ -98,6 +103,6 @@ fn finish(out: &mut Vec<Scored>, top: usize) {
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.term.cmp(&b.term)));
     out.truncate(top);
     for s in out.iter_mut() {
-        s.score = (s.score * 1e6).round() / 1e6;
+        s.score = round(s.score, 6);
     }
 }

@@ -36,7 +36,7 @@ mod wasm;
 pub use analysis::Analysis;
 pub use error::Error;
 
-use analysis::{Keywords, Section, Source};
+use analysis::{Section, Source};
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -62,8 +62,7 @@ pub fn analyze_bytes(name: &str, bytes: &[u8], opts: &Options) -> Result<Analysi
 
 /// Concordance of `term` in `text` (an Analysis's text): KWIC lines and collocates.
 pub fn concordance(text: &str, term: &str, width: usize, max_lines: usize) -> concordance::Concordance {
-    let doc = structure::parse(text);
-    let tokens = segment::tokenize(text, &doc.paragraphs);
+    let tokens = segment::tokenize(text, &structure::paragraph_ranges(text));
     concordance::concordance(text, &tokens, term, width, max_lines)
 }
 
@@ -97,10 +96,7 @@ fn analyze_decoded(name: &str, bytes: usize, encoding: &str, raw: &str, opts: &O
     stats.formulation_sentence_share = share;
     let mut terms = stats::terms(&text, &tokens);
     terms.truncate(opts.max_terms);
-    let keywords = Keywords {
-        tfidf: keywords::tfidf(&text, &tokens, opts.max_keywords),
-        textrank: keywords::textrank(&text, &tokens, opts.max_keywords),
-    };
+    let keywords = keywords::keywords(&text, &tokens, opts.max_keywords);
     let quantities = quantity::extract(&text, &doc, &idx);
     let metrics = quantity::metrics(&quantities);
     let sections = doc

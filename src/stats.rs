@@ -6,6 +6,12 @@ use crate::segment::{is_content, Token};
 use crate::structure::Document;
 use std::collections::HashMap;
 
+/// Rounds to `places` decimals: figures in the JSON are read by people, not recomputed.
+pub fn round(x: f64, places: i32) -> f64 {
+    let f = 10f64.powi(places);
+    (x * f).round() / f
+}
+
 pub fn stats(text: &str, doc: &Document, tokens: &[Token]) -> Stats {
     let chars = text.chars().filter(|c| !c.is_whitespace()).count();
     let han_chars = text.chars().filter(|&c| is_han(c)).count();
@@ -21,7 +27,7 @@ pub fn stats(text: &str, doc: &Document, tokens: &[Token]) -> Stats {
         sentences: doc.sentences.len(),
         tokens: words.len(),
         distinct_terms: distinct.len(),
-        mean_sentence_chars: (mean * 10.0).round() / 10.0,
+        mean_sentence_chars: round(mean, 1),
         formulation_sentence_share: 0.0, // set by the formulations pass
     }
 }

@@ -4,6 +4,7 @@
 //! shares are given for the whole report and for each top-level section.
 
 use crate::lexicon::{lines, Phrases};
+use crate::stats::round;
 use crate::structure::{Document, Range};
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -78,7 +79,7 @@ fn weights(text: &str, paragraphs: &[Range], range: Range) -> Vec<f64> {
 
 fn shares(w: &[f64]) -> Vec<f64> {
     let total: f64 = w.iter().sum();
-    w.iter().map(|x| if total > 0.0 { (x / total * 1000.0).round() / 1000.0 } else { 0.0 }).collect()
+    w.iter().map(|x| if total > 0.0 { round(x / total, 3) } else { 0.0 }).collect()
 }
 
 pub fn themes(text: &str, doc: &Document) -> Vec<Theme> {

@@ -229,13 +229,7 @@ fn random_tricky_text_never_panics() {
         "2023",
         "星期",
     ];
-    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut next = || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut next = xorshift(0x2545_F491_4F6C_DD1D);
     for _ in 0..1500 {
         let len = 1 + (next() % 60) as usize;
         let text: String = (0..len).map(|_| POOL[(next() % POOL.len() as u64) as usize]).collect();
@@ -254,13 +248,7 @@ fn random_tricky_text_never_panics() {
 /// Random bytes under every name never panic intake: zip, HTML and text paths all answer.
 #[test]
 fn random_bytes_never_panic() {
-    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut next = xorshift(0x9E37_79B9_7F4A_7C15);
     for i in 0..3000 {
         let len = (next() % 300) as usize;
         let mut bytes: Vec<u8> = (0..len).map(|_| (next() & 0xFF) as u8).collect();
@@ -272,5 +260,15 @@ fn random_bytes_never_panic() {
         for name in ["x.docx", "x.html", "x.txt"] {
             let _ = analyze_bytes(name, &bytes, &Options::default());
         }
+    }
+}
+
+/// A fixed-seed xorshift generator: random inputs that are the same on every run.
+fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+    move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
     }
 }

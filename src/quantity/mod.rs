@@ -96,9 +96,11 @@ pub fn extract(text: &str, doc: &Document, idx: &Utf16Index) -> Vec<Quantity> {
             let noun = trim_after(rest, true);
             let clause: String = cs[cstart..cend].iter().collect();
             // 征集提案292件，立案230件: the second count's noun is left out; it is the first's
-            if category::head_noun(&before, &noun).is_none() {
-                if let Some(head) = last_head.as_ref().filter(|(u, _)| *u == m.unit).map(|(_, h)| *h) {
-                    before = format!("{head}{before}");
+            let mut head = category::head_noun(&before, &noun);
+            if head.is_none() {
+                head = last_head.as_ref().filter(|(u, _)| *u == m.unit).map(|(_, h)| *h);
+                if let Some(h) = head {
+                    before = format!("{h}{before}");
                 }
             }
             let category = category::categorize(&m.unit, &before, &noun, &clause);
@@ -108,7 +110,7 @@ pub fn extract(text: &str, doc: &Document, idx: &Utf16Index) -> Vec<Quantity> {
                     subject = format!("{prev}占比");
                 }
             }
-            if let Some(h) = category::head_noun(&before, &noun) {
+            if let Some(h) = head {
                 last_head = Some((m.unit.clone(), h));
             }
             if m.unit != "%" {
@@ -140,7 +142,7 @@ pub fn extract(text: &str, doc: &Document, idx: &Utf16Index) -> Vec<Quantity> {
 }
 
 fn round(v: f64) -> f64 {
-    (v * 1e6).round() / 1e6
+    crate::stats::round(v, 6)
 }
 
 /// Frames such as 围绕……等工作 say what an action was about, not what is counted.
