@@ -63,6 +63,8 @@ pub struct Document {
 
 struct Tables {
     roles: Vec<&'static str>,
+    /// First chars of the roles.
+    role_first: HashSet<char>,
     surnames: HashSet<&'static str>,
     places: Vec<(&'static str, &'static str, &'static str)>,
     place_words: Phrases<usize>,
@@ -104,6 +106,7 @@ fn tables() -> &'static Tables {
             org.get("suffixes").into_iter().flatten().flat_map(|l| l.split_whitespace()).collect();
         org_suffixes.sort_by_key(|s| std::cmp::Reverse(s.len()));
         Tables {
+            role_first: roles.iter().filter_map(|r| r.chars().next()).collect(),
             roles,
             surnames: lines(SURNAMES).flat_map(str::split_whitespace).collect(),
             places,
@@ -138,20 +141,16 @@ pub fn find(text: &str, tokens: &[Token], idx: &Utf16Index) -> Entities {
 }
 
 /// Groups (name, byte range) mentions into named entities, most mentioned first.
-/// An entity that gathers its mentions: one entry per name, with a count and every span.
+/// An entity that gathers its mentions: a count and every span.
 trait Mentioned {
-    fn key(&self) -> &str;
     fn mention(&mut self, span: [usize; 2]);
     fn count(&self) -> usize;
     fn first(&self) -> usize;
 }
 
 macro_rules! mentioned {
-    ($t:ty, $key:ident) => {
+    ($t:ty) => {
         impl Mentioned for $t {
-            fn key(&self) -> &str {
-                &self.$key
-            }
             fn mention(&mut self, span: [usize; 2]) {
                 self.count += 1;
                 self.spans.push(span);
@@ -165,20 +164,38 @@ macro_rules! mentioned {
         }
     };
 }
-mentioned!(Person, name);
-mentioned!(Place, name);
-mentioned!(Named, name);
-mentioned!(Document, title);
+mentioned!(Person);
+mentioned!(Place);
+mentioned!(Named);
+mentioned!(Document);
 
-/// Adds a mention to the entry for `key`, making the entry on its first mention.
-fn tally<T: Mentioned>(out: &mut Vec<T>, key: &str, span: [usize; 2], make: impl FnOnce() -> T) {
-    match out.iter_mut().find(|x| x.key() == key) {
-        Some(x) => x.mention(span),
-        None => {
-            let mut x = make();
-            x.mention(span);
-            out.push(x);
-        }
+/// Entries by key, in order of first mention; a map keeps adding a mention O(1).
+struct Tally<T> {
+    items: Vec<T>,
+    index: HashMap<String, usize>,
+}
+
+impl<T: Mentioned> Tally<T> {
+    fn new() -> Self {
+        Tally { items: Vec::new(), index: HashMap::new() }
+    }
+
+    /// Adds a mention to the entry for `key`, making the entry on its first mention.
+    fn add(&mut self, key: &str, span: [usize; 2], make: impl FnOnce() -> T) {
+        let k = match self.index.get(key) {
+            Some(&k) => k,
+            None => {
+                self.items.push(make());
+                self.index.insert(key.to_string(), self.items.len() - 1);
+                self.items.len() - 1
+            }
+        };
+        self.items[k].mention(span);
+    }
+
+    fn sorted(mut self) -> Vec<T> {
+        by_mentions(&mut self.items);
+        self.items
     }
 }
 
@@ -189,12 +206,11 @@ fn by_mentions<T: Mentioned>(v: &mut [T]) {
 
 /// Groups (name, byte range) mentions into named entities.
 fn group(mentions: Vec<(String, usize, usize)>, idx: &Utf16Index) -> Vec<Named> {
-    let mut by: Vec<Named> = Vec::new();
+    let mut by = Tally::new();
     for (name, s, e) in mentions {
-        tally(&mut by, &name, idx.span(s, e), || Named { name: name.clone(), count: 0, spans: Vec::new() });
+        by.add(&name, idx.span(s, e), || Named { name: name.clone(), count: 0, spans: Vec::new() });
     }
-    by_mentions(&mut by);
-    by
+    by.sorted()
 }
 
 // ---- people
@@ -275,7 +291,9 @@ fn people(text: &str, tokens: &[Token], idx: &Utf16Index, places: &HashSet<&str>
     let mut i = 0;
     let mut last_name_end = 0;
     while i < chars.len() {
-        let Some(role) = t.roles.iter().find(|r| text[byte(i)..].starts_with(*r)) else {
+        // most chars start no role: test the first char before the role list
+        let starts_role = t.role_first.contains(&chars[i]);
+        let Some(role) = t.roles.iter().find(|r| starts_role && text[byte(i)..].starts_with(*r)) else {
             i += 1;
             continue;
         };
@@ -381,7 +399,7 @@ fn places(text: &str, tokens: &[Token], idx: &Utf16Index) -> Vec<Place> {
     let t = tables();
     let starts: HashMap<usize, &'static str> = tokens.iter().map(|tok| (tok.range.0, tok.pos)).collect();
     let ends: HashSet<usize> = tokens.iter().map(|tok| tok.range.1).collect();
-    let mut out: Vec<Place> = Vec::new();
+    let mut out = Tally::new();
     for (s, e, row) in t.place_words.find_all(text) {
         let (name, level, province) = t.places[row];
         // a short form (辽源, 东丰) must be a word of its own that jieba reads as a place:
@@ -390,10 +408,9 @@ fn places(text: &str, tokens: &[Token], idx: &Utf16Index) -> Vec<Place> {
         if !text[s..e].ends_with(name) && !own_word {
             continue;
         }
-        tally(&mut out, name, idx.span(s, e), || Place { name, level, province, count: 0, spans: Vec::new() });
+        out.add(name, idx.span(s, e), || Place { name, level, province, count: 0, spans: Vec::new() });
     }
-    by_mentions(&mut out);
-    out
+    out.sorted()
 }
 
 // ---- organizations
@@ -460,7 +477,7 @@ fn organizations(text: &str, tokens: &[Token], idx: &Utf16Index, places: &HashSe
 
 fn documents(text: &str, idx: &Utf16Index) -> Vec<Document> {
     let t = tables();
-    let mut out: Vec<Document> = Vec::new();
+    let mut out = Tally::new();
     for (s, close) in title_ranges(text) {
         let e = close + '》'.len_utf8();
         let title = &text[s + '《'.len_utf8()..close];
@@ -475,14 +492,9 @@ fn documents(text: &str, idx: &Utf16Index) -> Vec<Document> {
                     || title.split(['（', '(']).next().is_some_and(|h| h.ends_with(suffix))
             })
             .map_or("其他", |d| d.1);
-        tally(&mut out, title, idx.span(s, e), || Document {
-            title: title.to_string(),
-            kind,
-            count: 0,
-            spans: Vec::new(),
-        });
+        out.add(title, idx.span(s, e), || Document { title: title.to_string(), kind, count: 0, spans: Vec::new() });
     }
-    out
+    out.sorted()
 }
 
 /// Words that may stand in a meeting's name: nouns, places, bodies, ordinals (十四届, 第三次).
