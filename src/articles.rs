@@ -2,21 +2,13 @@
 //! personnel notices; a feature with 委员通道 and 联组讨论 boxes) is split into articles, each
 //! with its own meta; the main one is the longest that is about a CPPCC committee.
 
+pub use crate::analysis::Article;
 use crate::lexicon::lines;
-use crate::meta::{self, plain, Meta};
+use crate::meta::{self, plain};
 use crate::structure::{is_front_matter, Document, Range};
 use crate::utf16::Utf16Index;
-use serde::Serialize;
 
 const BOXES: &str = include_str!("lexicon/boxes.txt");
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Article {
-    pub title: String,
-    pub span: [usize; 2],
-    pub main: bool,
-    pub meta: Meta,
-}
 
 fn is_box(p: &str) -> bool {
     let t = plain(p);
@@ -135,7 +127,8 @@ mod tests {
         );
         let doc = structure::parse(&text);
         let (arts, _) = split(&text, &doc, &Utf16Index::new(&text));
-        let got: Vec<(&str, bool, &str)> = arts.iter().map(|a| (a.title.as_str(), a.main, a.meta.kind)).collect();
+        let got: Vec<(&str, bool, &str)> =
+            arts.iter().map(|a| (a.title.as_str(), a.main, a.meta.kind.as_str())).collect();
         assert_eq!(
             got,
             vec![

@@ -1,33 +1,11 @@
 //! Concordance: every occurrence of a term with its left and right context (KWIC), and the
 //! words that keep company with it most (collocates, by t-score within five words).
 
+pub use crate::analysis::{Collocate, Concordance, KwicLine};
 use crate::segment::{is_content, Token};
 use crate::stats::round;
 use crate::utf16::Utf16Index;
-use serde::Serialize;
 use std::collections::HashMap;
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Line {
-    pub left: String,
-    pub term: String,
-    pub right: String,
-    pub span: [usize; 2],
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Collocate {
-    pub term: String,
-    pub count: usize,
-    pub score: f64,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Concordance {
-    pub term: String,
-    pub lines: Vec<Line>,
-    pub collocates: Vec<Collocate>,
-}
 
 const WINDOW: usize = 5;
 
@@ -47,7 +25,7 @@ pub fn concordance(text: &str, tokens: &[Token], term: &str, width: usize, max_l
                 .rev()
                 .collect();
             let right: String = text[e..].chars().take(width).take_while(|&c| c != '\n').collect();
-            lines.push(Line { left, term: m.to_string(), right, span: idx.span(s, e) });
+            lines.push(KwicLine { left, term: m.to_string(), right, span: idx.span(s, e) });
         }
     }
     Concordance { term: term.to_string(), lines, collocates: collocates(text, tokens, term, 20) }

@@ -2,11 +2,11 @@
 //! a gazetteer of China's divisions down to county level, with short forms), organizations,
 //! documents in 《》 with their type, and meetings.
 
+pub use crate::analysis::{DocumentTitle, Entities, Named, Person, Place};
 use crate::clean::is_han;
 use crate::lexicon::{lines, sections, stopwords, Phrases};
 use crate::segment::{jieba, Token};
 use crate::utf16::Utf16Index;
-use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -16,50 +16,6 @@ const PLACES: &str = include_str!("lexicon/places.tsv");
 const ORGS: &str = include_str!("lexicon/organizations.txt");
 const DOCS: &str = include_str!("lexicon/documents.txt");
 const MEETINGS: &str = include_str!("lexicon/meetings.txt");
-
-#[derive(Debug, Clone, Serialize, PartialEq, Default)]
-pub struct Entities {
-    pub people: Vec<Person>,
-    pub places: Vec<Place>,
-    pub organizations: Vec<Named>,
-    pub documents: Vec<Document>,
-    pub meetings: Vec<Named>,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Person {
-    pub name: String,
-    pub role: Option<String>,
-    pub count: usize,
-    pub spans: Vec<[usize; 2]>,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Place {
-    /// The full name (辽源市), also for mentions by short form (辽源).
-    pub name: &'static str,
-    /// 省 | 市 | 县
-    pub level: &'static str,
-    pub province: &'static str,
-    pub count: usize,
-    pub spans: Vec<[usize; 2]>,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Named {
-    pub name: String,
-    pub count: usize,
-    pub spans: Vec<[usize; 2]>,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Document {
-    pub title: String,
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    pub count: usize,
-    pub spans: Vec<[usize; 2]>,
-}
 
 struct Tables {
     roles: Vec<&'static str>,
@@ -167,7 +123,7 @@ macro_rules! mentioned {
 mentioned!(Person);
 mentioned!(Place);
 mentioned!(Named);
-mentioned!(Document);
+mentioned!(DocumentTitle);
 
 /// Entries by key, in order of first mention; a map keeps adding a mention O(1).
 struct Tally<T> {
@@ -475,7 +431,7 @@ fn organizations(text: &str, tokens: &[Token], idx: &Utf16Index, places: &HashSe
 
 // ---- documents and meetings
 
-fn documents(text: &str, idx: &Utf16Index) -> Vec<Document> {
+fn documents(text: &str, idx: &Utf16Index) -> Vec<DocumentTitle> {
     let t = tables();
     let mut out = Tally::new();
     for (s, close) in title_ranges(text) {
@@ -492,7 +448,12 @@ fn documents(text: &str, idx: &Utf16Index) -> Vec<Document> {
                     || title.split(['（', '(']).next().is_some_and(|h| h.ends_with(suffix))
             })
             .map_or("其他", |d| d.1);
-        out.add(title, idx.span(s, e), || Document { title: title.to_string(), kind, count: 0, spans: Vec::new() });
+        out.add(title, idx.span(s, e), || DocumentTitle {
+            title: title.to_string(),
+            kind,
+            count: 0,
+            spans: Vec::new(),
+        });
     }
     out.sorted()
 }

@@ -2,25 +2,14 @@
 //! each occurs (its wording or a variant), its density per 10,000 characters, every span, the
 //! first occurrence; and the share of sentences that carry at least one.
 
+pub use crate::analysis::Formulation;
 use crate::lexicon::{lines, Phrases};
 use crate::stats::round;
 use crate::structure::Document;
 use crate::utf16::Utf16Index;
-use serde::Serialize;
 use std::sync::OnceLock;
 
 const CATALOGUE: &str = include_str!("lexicon/formulations.txt");
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Formulation {
-    pub name: &'static str,
-    pub family: &'static str,
-    pub count: usize,
-    pub per_10k: f64,
-    pub spans: Vec<[usize; 2]>,
-    /// UTF-16 offset of the first occurrence.
-    pub first: usize,
-}
 
 struct Catalogue {
     entries: Vec<(&'static str, &'static str)>,
