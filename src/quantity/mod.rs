@@ -8,7 +8,7 @@ pub mod tables;
 
 use crate::analysis::{Metric, Quantity, UnitSum};
 use crate::structure::{heading_at, Document, Part};
-use crate::utf16::Utf16Index;
+use crate::view::SpanMap;
 pub use tables::Approx;
 
 const CLAUSE_END: &[char] = &['，', '。', '；', '：', '！', '？', ',', ';', '!', '?', ':'];
@@ -52,7 +52,7 @@ const MAX_AFTER: usize = 24;
 const MAX_SUBJECT: usize = 36;
 const MAX_CONTEXT: usize = 40;
 
-pub fn extract(text: &str, doc: &Document, idx: &Utf16Index) -> Vec<Quantity> {
+pub fn extract(text: &str, doc: &Document, idx: &SpanMap) -> Vec<Quantity> {
     let mut out = Vec::new();
     for &(ps, pe) in &doc.paragraphs {
         let para = &text[ps..pe];
@@ -122,7 +122,7 @@ pub fn extract(text: &str, doc: &Document, idx: &Utf16Index) -> Vec<Quantity> {
             let sentence = doc.sentences.get(k).filter(|&&(ss, _)| ss <= start).map_or((start, end), |&r| r);
             let part = h.map_or(Part::Other, |h| h.part);
             out.push(Quantity {
-                text: text[start..end].to_string(),
+                text: idx.shown(start, end).to_string(),
                 value: round(m.value),
                 value_max: m.value_max.map(round),
                 approx: m.approx,
@@ -291,7 +291,8 @@ mod tests {
 
     fn run(text: &str) -> Vec<Quantity> {
         let doc = structure::parse(text);
-        extract(text, &doc, &Utf16Index::new(text))
+        let view = crate::view::View::new(text.to_string());
+        extract(text, &doc, &view.spans())
     }
 
     #[test]
