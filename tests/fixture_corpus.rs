@@ -133,7 +133,7 @@ fn heads(stem: &str, gold: &Value, a: Option<&Analysis>) -> (usize, usize, usize
         });
         let checks = [
             ("title", g["title"].clone(), Value::from(p.title.as_str())),
-            ("kind", g["kind"].clone(), Value::from(m.kind)),
+            ("kind", g["kind"].clone(), Value::from(m.kind.as_str())),
             ("committee", g["committee"].clone(), committee.unwrap_or(Value::Null)),
             ("authors", g["authors"].clone(), serde_json::to_value(&m.authors).unwrap()),
         ];
