@@ -39,9 +39,13 @@ fn catalogue() -> &'static Catalogue {
 pub fn find(text: &str, doc: &Document, idx: &SpanMap, chars: usize) -> (Vec<Formulation>, f64) {
     let c = catalogue();
     let hits = c.phrases.find_all(text);
+    // one pass over the hits, grouped by entry (hits come in text order, so spans stay in order)
+    let mut by_entry: Vec<Vec<[usize; 2]>> = vec![Vec::new(); c.entries.len()];
+    for &(s, e, id) in &hits {
+        by_entry[id].push(idx.span(s, e));
+    }
     let mut out: Vec<Formulation> = Vec::new();
-    for (id, &(name, family)) in c.entries.iter().enumerate() {
-        let spans: Vec<[usize; 2]> = hits.iter().filter(|h| h.2 == id).map(|&(s, e, _)| idx.span(s, e)).collect();
+    for (spans, &(name, family)) in by_entry.into_iter().zip(&c.entries) {
         if spans.is_empty() {
             continue;
         }
@@ -56,7 +60,17 @@ pub fn find(text: &str, doc: &Document, idx: &SpanMap, chars: usize) -> (Vec<For
         });
     }
     out.sort_by(|a, b| b.count.cmp(&a.count).then(a.first.cmp(&b.first)));
-    let with = doc.sentences.iter().filter(|&&(s, e)| hits.iter().any(|h| h.0 >= s && h.0 < e)).count();
+    // sentences and hits are both in text order: walk them together
+    let mut with = 0;
+    let mut k = 0;
+    for &(s, e) in &doc.sentences {
+        while k < hits.len() && hits[k].0 < s {
+            k += 1;
+        }
+        if k < hits.len() && hits[k].0 < e {
+            with += 1;
+        }
+    }
     let share = if doc.sentences.is_empty() { 0.0 } else { round(with as f64 / doc.sentences.len() as f64, 3) };
     (out, share)
 }
