@@ -5,12 +5,14 @@ import '../element/report-lens.js';
 const TEXT = {
   zh: {
     title: '报告透视 report-lens',
+    name: '报告透视',
     tagline: '把政协工作报告拖到这里：结构、履职实绩、词频、关键词，一目了然。全部在本机浏览器中完成，报告不会离开您的电脑。',
     sample: '试用示例报告',
     switch: '语言',
   },
   en: {
-    title: 'report-lens',
+    title: 'report-lens: what a work report says and claims',
+    name: 'Report Lens',
     tagline: 'Drop a CPPCC work report here: its structure, achievements, term frequencies and keywords at a glance. Everything runs in this browser; the report never leaves your computer.',
     sample: 'Try the sample report',
     switch: 'Language',

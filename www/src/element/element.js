@@ -116,6 +116,7 @@ export class ReportLensElement extends HTMLElement {
   connectedCallback() {
     this.#applyLang();
     this.#applyPanels();
+    if (!this.#active) this.#setState('idle');
     if (this.getAttribute('loading') === 'eager') this.#activate();
     else this.#watchVisibility();
   }

@@ -28,7 +28,7 @@ const chart = (name, extra = '') => `
     <p class="sr-only" id="${name}-desc" lang="zh-CN"></p>
     <details class="chart-data" data-chart-data="${name}">
       <summary part="button" data-t="chart.data"></summary>
-      <div class="table-wrap"></div>
+      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="${name}-title"></div>
     </details>
   </figure>`;
 
@@ -62,8 +62,8 @@ export const TEMPLATE = `
   <div id="results" class="results" hidden>
     <section class="panel" data-panel="compare" part="panel compare" aria-labelledby="compare-h" hidden>
       <h2 id="compare-h"><span data-t="compare.title"></span> <small data-t="compare.hint"></small></h2>
-      <div class="table-wrap" part="table-wrap">
-        <table id="compare-table" part="table"><thead></thead><tbody></tbody></table>
+      <div class="table-wrap" part="table-wrap" tabindex="0" role="region" aria-labelledby="compare-h">
+        <table id="compare-table" part="table" aria-labelledby="compare-h"><thead></thead><tbody></tbody></table>
       </div>
     </section>
 
