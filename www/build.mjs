@@ -29,6 +29,9 @@ const common = {
   loader: { '.css': 'text' },
   logLevel: 'warning',
   legalComments: 'eof',
+  // echarts-wordcloud imports the full entry, which installs the canvas renderer and the
+  // dataset component we never use; everything it calls is in echarts/core
+  alias: { 'echarts/lib/echarts': 'echarts/core' },
 };
 
 /** ES modules with shared chunks beside them (so `new URL('./worker.js', import.meta.url)` holds). */

@@ -98,7 +98,7 @@ export class Charts {
       {
         ...base,
         grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
-        xAxis: { type: 'value', axisLabel: { color: colors.muted, hideOverlap: true }, splitNumber: width < 480 ? 3 : 5 },
+        xAxis: { type: 'value', minInterval: name === 'themes' ? 0 : 1, axisLabel: { color: colors.muted, hideOverlap: true }, splitNumber: width < 480 ? 3 : 5 },
         yAxis: {
           type: 'category',
           data: rows.map((r) => r[0]).reverse(),

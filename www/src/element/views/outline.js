@@ -16,6 +16,13 @@ function sectionSizes(a) {
   });
 }
 
+/** A bar for a section's share; its width set through CSSOM (allowed by a strict style CSP). */
+function bar(em) {
+  const span = el('span', { class: 'bar', 'aria-hidden': 'true' });
+  span.style.width = `${em.toFixed(2)}em`;
+  return span;
+}
+
 export function renderOutline({ $, t, actions, lists }, a) {
   const nav = $('#outline');
   if (!a.sections.length) {
@@ -35,7 +42,7 @@ export function renderOutline({ $, t, actions, lists }, a) {
       'li',
       { dataset: { level: s.level } },
       content('button', { type: 'button', class: 'link', onclick: () => actions.pickSpan(s.span) }, s.title),
-      el('span', { class: 'bar', 'aria-hidden': 'true', style: `width:${Math.max(2, Math.round((sizes[i] / max) * 10))}em` }),
+      bar(Math.max(0.2, (sizes[i] / max) * 10)),
       el('span', { class: 'sr-only' }, t('outline.size', { pct })),
       t.code('part', s.part) ? el('span', { class: 'part-label' }, t.code('part', s.part)) : null,
     );

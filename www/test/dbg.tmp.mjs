@@ -1,0 +1,15 @@
+import { serve } from '../serve.mjs';
+import { launch } from './browser.mjs';
+const server = await serve(0);
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await launch();
+const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+await page.goto(`${origin}/`);
+await page.waitForSelector('report-lens[data-state="ready"]');
+await page.click('#sample-button');
+await page.waitForSelector('report-lens[data-state="done"]');
+await page.waitForTimeout(800);
+const h = await page.evaluate(() => document.documentElement.scrollHeight);
+for (let y = 0, i = 0; y < Math.min(h, 844 * 8); y += 1600, i++) await page.screenshot({ path: `/tmp/narrow-${i}.png`, fullPage: true, clip: { x: 0, y, width: 390, height: 1600 } });
+console.log(h);
+await browser.close(); server.close();
