@@ -2,8 +2,8 @@
 //! figures and ratios (no pass/fail: timings on shared machines are for reading, not asserting).
 
 use report_lens::{
-    analyze_bytes, clean, entities, formulations, intake, keywords, quantity, repair, segment, structure, themes,
-    utf16, Options,
+    analyze_bytes, clean, entities, formulations, intake, keywords, quantity, repair, segment, structure, themes, view,
+    Options,
 };
 use std::time::{Duration, Instant};
 
@@ -42,9 +42,10 @@ fn main() {
         });
         // the stages one by one, to see where the time goes
         let text = intake::read(&name, &bytes).unwrap().text;
-        let text = repair::repair(&clean::normalize(&text)).text;
+        let view = view::View::new(repair::repair(&clean::normalize(&text)).text);
+        let text = view.text.clone();
         let doc = structure::parse(&text);
-        let idx = utf16::Utf16Index::new(&text);
+        let idx = view.spans();
         let tokens = segment::tokenize(&text, &doc.paragraphs);
         let stages: Vec<(&str, Duration)> = vec![
             (

@@ -10,10 +10,10 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 echo "== rustfmt and clippy"
 cargo fmt --check
-cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --all-targets --features schema -- -D warnings
 
 echo "== cargo test (native core, CLI, shared corpus when ../shared exists)"
-cargo test --locked
+cargo test --locked --features schema
 
 echo "== wasm build"
 bash scripts/build.sh

@@ -2,21 +2,13 @@
 //! personnel notices; a feature with 委员通道 and 联组讨论 boxes) is split into articles, each
 //! with its own meta; the main one is the longest that is about a CPPCC committee.
 
+pub use crate::analysis::Article;
 use crate::lexicon::lines;
-use crate::meta::{self, plain, Meta};
+use crate::meta::{self, plain};
 use crate::structure::{is_front_matter, Document, Range};
-use crate::utf16::Utf16Index;
-use serde::Serialize;
+use crate::view::SpanMap;
 
 const BOXES: &str = include_str!("lexicon/boxes.txt");
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Article {
-    pub title: String,
-    pub span: [usize; 2],
-    pub main: bool,
-    pub meta: Meta,
-}
 
 fn is_box(p: &str) -> bool {
     let t = plain(p);
@@ -66,7 +58,7 @@ fn starts(text: &str, paras: &[Range]) -> Vec<usize> {
 }
 
 /// The articles, and their byte ranges in the text.
-pub fn split(text: &str, doc: &Document, idx: &Utf16Index) -> (Vec<Article>, Vec<Range>) {
+pub fn split(text: &str, doc: &Document, idx: &SpanMap) -> (Vec<Article>, Vec<Range>) {
     let paras = &doc.paragraphs;
     if paras.is_empty() {
         return (Vec::new(), Vec::new());
@@ -134,8 +126,10 @@ mod tests {
             "政协清河市第五届委员会常务委员会工作报告\n\n{body}\n\n在政协清河市第五届委员会第四次会议上的讲话\n\n(上接第一版)\n\n讲话正文。\n\n人事任免名单\n\n(2025年1月8日清河市人大常委会第十次会议通过)\n\n任命：\n\n张三为清河市副市长。"
         );
         let doc = structure::parse(&text);
-        let (arts, _) = split(&text, &doc, &Utf16Index::new(&text));
-        let got: Vec<(&str, bool, &str)> = arts.iter().map(|a| (a.title.as_str(), a.main, a.meta.kind)).collect();
+        let view = crate::view::View::new(text.clone());
+        let (arts, _) = split(&text, &doc, &view.spans());
+        let got: Vec<(&str, bool, &str)> =
+            arts.iter().map(|a| (a.title.as_str(), a.main, a.meta.kind.as_str())).collect();
         assert_eq!(
             got,
             vec![

@@ -2,11 +2,11 @@
 //! a gazetteer of China's divisions down to county level, with short forms), organizations,
 //! documents in 《》 with their type, and meetings.
 
+pub use crate::analysis::{DocumentTitle, Entities, Named, Person, Place};
 use crate::clean::is_han;
 use crate::lexicon::{lines, sections, stopwords, Phrases};
 use crate::segment::{jieba, Token};
-use crate::utf16::Utf16Index;
-use serde::Serialize;
+use crate::view::SpanMap;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -16,50 +16,6 @@ const PLACES: &str = include_str!("lexicon/places.tsv");
 const ORGS: &str = include_str!("lexicon/organizations.txt");
 const DOCS: &str = include_str!("lexicon/documents.txt");
 const MEETINGS: &str = include_str!("lexicon/meetings.txt");
-
-#[derive(Debug, Clone, Serialize, PartialEq, Default)]
-pub struct Entities {
-    pub people: Vec<Person>,
-    pub places: Vec<Place>,
-    pub organizations: Vec<Named>,
-    pub documents: Vec<Document>,
-    pub meetings: Vec<Named>,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Person {
-    pub name: String,
-    pub role: Option<String>,
-    pub count: usize,
-    pub spans: Vec<[usize; 2]>,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Place {
-    /// The full name (辽源市), also for mentions by short form (辽源).
-    pub name: &'static str,
-    /// 省 | 市 | 县
-    pub level: &'static str,
-    pub province: &'static str,
-    pub count: usize,
-    pub spans: Vec<[usize; 2]>,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Named {
-    pub name: String,
-    pub count: usize,
-    pub spans: Vec<[usize; 2]>,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Document {
-    pub title: String,
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    pub count: usize,
-    pub spans: Vec<[usize; 2]>,
-}
 
 struct Tables {
     roles: Vec<&'static str>,
@@ -127,7 +83,7 @@ fn tables() -> &'static Tables {
     })
 }
 
-pub fn find(text: &str, tokens: &[Token], idx: &Utf16Index) -> Entities {
+pub fn find(text: &str, tokens: &[Token], idx: &SpanMap) -> Entities {
     let places = places(text, tokens, idx);
     let documents = documents(text, idx);
     let place_names: HashSet<&str> = tables().places.iter().map(|p| p.0).collect();
@@ -167,7 +123,7 @@ macro_rules! mentioned {
 mentioned!(Person);
 mentioned!(Place);
 mentioned!(Named);
-mentioned!(Document);
+mentioned!(DocumentTitle);
 
 /// Entries by key, in order of first mention; a map keeps adding a mention O(1).
 struct Tally<T> {
@@ -205,7 +161,7 @@ fn by_mentions<T: Mentioned>(v: &mut [T]) {
 }
 
 /// Groups (name, byte range) mentions into named entities.
-fn group(mentions: Vec<(String, usize, usize)>, idx: &Utf16Index) -> Vec<Named> {
+fn group(mentions: Vec<(String, usize, usize)>, idx: &SpanMap) -> Vec<Named> {
     let mut by = Tally::new();
     for (name, s, e) in mentions {
         by.add(&name, idx.span(s, e), || Named { name: name.clone(), count: 0, spans: Vec::new() });
@@ -273,7 +229,7 @@ fn name_at(t: &Tables, cs: &[char], listed: bool) -> Option<usize> {
     (ok && !stopwords().contains(cand.as_str())).then_some(len)
 }
 
-fn people(text: &str, tokens: &[Token], idx: &Utf16Index, places: &HashSet<&str>) -> Vec<Person> {
+fn people(text: &str, tokens: &[Token], idx: &SpanMap, places: &HashSet<&str>) -> Vec<Person> {
     let t = tables();
     let cs: Vec<(usize, char)> = text.char_indices().collect();
     let chars: Vec<char> = cs.iter().map(|c| c.1).collect();
@@ -395,7 +351,7 @@ fn people(text: &str, tokens: &[Token], idx: &Utf16Index, places: &HashSet<&str>
 
 // ---- places
 
-fn places(text: &str, tokens: &[Token], idx: &Utf16Index) -> Vec<Place> {
+fn places(text: &str, tokens: &[Token], idx: &SpanMap) -> Vec<Place> {
     let t = tables();
     let starts: HashMap<usize, &'static str> = tokens.iter().map(|tok| (tok.range.0, tok.pos)).collect();
     let ends: HashSet<usize> = tokens.iter().map(|tok| tok.range.1).collect();
@@ -419,7 +375,7 @@ fn org_token(pos: &str) -> bool {
     matches!(pos, "ns" | "nt" | "nz" | "j" | "b" | "n")
 }
 
-fn organizations(text: &str, tokens: &[Token], idx: &Utf16Index, places: &HashSet<&str>) -> Vec<Named> {
+fn organizations(text: &str, tokens: &[Token], idx: &SpanMap, places: &HashSet<&str>) -> Vec<Named> {
     let t = tables();
     let mut mentions: Vec<(String, usize, usize)> = Vec::new();
     let mut taken: Vec<(usize, usize)> = Vec::new();
@@ -475,7 +431,7 @@ fn organizations(text: &str, tokens: &[Token], idx: &Utf16Index, places: &HashSe
 
 // ---- documents and meetings
 
-fn documents(text: &str, idx: &Utf16Index) -> Vec<Document> {
+fn documents(text: &str, idx: &SpanMap) -> Vec<DocumentTitle> {
     let t = tables();
     let mut out = Tally::new();
     for (s, close) in title_ranges(text) {
@@ -492,7 +448,12 @@ fn documents(text: &str, idx: &Utf16Index) -> Vec<Document> {
                     || title.split(['（', '(']).next().is_some_and(|h| h.ends_with(suffix))
             })
             .map_or("其他", |d| d.1);
-        out.add(title, idx.span(s, e), || Document { title: title.to_string(), kind, count: 0, spans: Vec::new() });
+        out.add(title, idx.span(s, e), || DocumentTitle {
+            title: title.to_string(),
+            kind,
+            count: 0,
+            spans: Vec::new(),
+        });
     }
     out.sorted()
 }
@@ -502,7 +463,7 @@ fn meeting_token(pos: &str) -> bool {
     matches!(pos, "n" | "ns" | "nt" | "nz" | "j" | "b" | "vn" | "m" | "q" | "mq" | "l" | "an")
 }
 
-fn meetings(text: &str, tokens: &[Token], idx: &Utf16Index) -> Vec<Named> {
+fn meetings(text: &str, tokens: &[Token], idx: &SpanMap) -> Vec<Named> {
     let t = tables();
     let titles = title_ranges(text);
     let mut mentions = Vec::new();
@@ -559,7 +520,8 @@ mod tests {
     fn run(text: &str) -> Entities {
         let doc = structure::parse(text);
         let tokens = segment::tokenize(text, &doc.paragraphs);
-        find(text, &tokens, &Utf16Index::new(text))
+        let view = crate::view::View::new(text.to_string());
+        find(text, &tokens, &view.spans())
     }
 
     #[test]

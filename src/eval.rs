@@ -112,7 +112,7 @@ pub fn score(text: &str, gold: &[Gold], pred: &[Quantity]) -> Score {
                 }
                 s.matched += 1;
                 let p = &pred[i];
-                if p.category == g.category {
+                if p.category == g.category.as_str() {
                     cat_ok += 1;
                     if same_subject(&p.subject, &g.subject) {
                         strict += 1;

@@ -2,25 +2,14 @@
 //! each occurs (its wording or a variant), its density per 10,000 characters, every span, the
 //! first occurrence; and the share of sentences that carry at least one.
 
+pub use crate::analysis::Formulation;
 use crate::lexicon::{lines, Phrases};
 use crate::stats::round;
 use crate::structure::Document;
-use crate::utf16::Utf16Index;
-use serde::Serialize;
+use crate::view::SpanMap;
 use std::sync::OnceLock;
 
 const CATALOGUE: &str = include_str!("lexicon/formulations.txt");
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Formulation {
-    pub name: &'static str,
-    pub family: &'static str,
-    pub count: usize,
-    pub per_10k: f64,
-    pub spans: Vec<[usize; 2]>,
-    /// UTF-16 offset of the first occurrence.
-    pub first: usize,
-}
 
 struct Catalogue {
     entries: Vec<(&'static str, &'static str)>,
@@ -47,7 +36,7 @@ fn catalogue() -> &'static Catalogue {
 }
 
 /// The formulations found, most frequent first, and the share of sentences holding one.
-pub fn find(text: &str, doc: &Document, idx: &Utf16Index, chars: usize) -> (Vec<Formulation>, f64) {
+pub fn find(text: &str, doc: &Document, idx: &SpanMap, chars: usize) -> (Vec<Formulation>, f64) {
     let c = catalogue();
     let hits = c.phrases.find_all(text);
     let mut out: Vec<Formulation> = Vec::new();
@@ -81,7 +70,8 @@ mod tests {
     fn counts_every_wording_once() {
         let text = "坚持以习近平新时代中国特色社会主义思想为指导，增强“四个意识”、坚定“四个自信”。深刻领悟“两个确立”，做到“两个维护”。坚持团结和民主两大主题。贯彻两大主题。会议结束。";
         let doc = structure::parse(text);
-        let (f, share) = find(text, &doc, &Utf16Index::new(text), text.chars().count());
+        let view = crate::view::View::new(text.to_string());
+        let (f, share) = find(text, &doc, &view.spans(), text.chars().count());
         let got: Vec<(&str, usize)> = f.iter().map(|x| (x.name, x.count)).collect();
         assert!(got.contains(&("习近平新时代中国特色社会主义思想", 1)));
         assert!(got.contains(&("团结和民主两大主题", 2)), "{got:?}");

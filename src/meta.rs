@@ -1,33 +1,9 @@
 //! What a report says about itself: title and subtitle, the committee (name, place, level,
 //! term), the meeting, dates, speaker or reporters, the year reported on, and its kind.
 
+pub use crate::analysis::{Committee, Kind, Level, Meta};
 use crate::clean::is_han;
 use crate::structure::{is_front_matter, Heading, Range};
-use serde::Serialize;
-
-#[derive(Debug, Clone, Serialize, PartialEq, Default)]
-pub struct Meta {
-    pub title: Option<String>,
-    pub subtitle: Option<String>,
-    pub committee: Option<Committee>,
-    pub meeting: Option<String>,
-    /// ISO dates (YYYY-MM-DD) given in the report's head, in order.
-    pub dates: Vec<String>,
-    pub authors: Vec<String>,
-    /// The year the report looks back on.
-    pub year: Option<u32>,
-    /// work_report | proposal_report | feature | speech | personnel | other
-    pub kind: &'static str,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Committee {
-    pub name: String,
-    pub place: String,
-    /// 全国 | 省 | 市 | 县 | 区
-    pub level: &'static str,
-    pub term: Option<String>,
-}
 
 const HEAD_PARAGRAPHS: usize = 6;
 
@@ -51,7 +27,7 @@ pub fn extract(text: &str, paragraphs: &[Range], headings: &[Heading]) -> Meta {
     // a newspaper page's date line, page marker or source line comes before the headline
     let lead = paragraphs.iter().take(3).take_while(|&&(s, e)| is_page_noise(&text[s..e])).count();
     let paras: Vec<&str> = paragraphs[lead..].iter().map(|&(s, e)| &text[s..e]).collect();
-    let Some(first) = paras.first() else { return Meta { kind: "other", ..Default::default() } };
+    let Some(first) = paras.first() else { return Meta::default() };
     let title = plain(first);
     let subtitle = paras
         .get(1)
@@ -74,18 +50,18 @@ fn cn_ordinal(s: &str) -> bool {
 }
 
 /// The place before a committee mention: Han chars back to 政协 / 中国人民政治协商会议.
-fn level_of(place: &str) -> &'static str {
+fn level_of(place: &str) -> Level {
     const MUNICIPALITIES: &[&str] = &["北京市", "天津市", "上海市", "重庆市"];
     if place == "全国" {
-        "全国"
+        Level::National
     } else if place.ends_with('省') || place.ends_with("自治区") || MUNICIPALITIES.contains(&place) {
-        "省"
+        Level::Province
     } else if place.ends_with('县') || place.ends_with('旗') {
-        "县"
+        Level::County
     } else if place.ends_with('区') && !place.ends_with("地区") {
-        "区"
+        Level::District
     } else {
-        "市"
+        Level::City
     }
 }
 
@@ -230,21 +206,21 @@ fn authors(head: &[&str]) -> Vec<String> {
     out
 }
 
-fn kind(title: &str, subtitle: Option<&str>, head: &str) -> &'static str {
+fn kind(title: &str, subtitle: Option<&str>, head: &str) -> Kind {
     let t = format!("{title} {}", subtitle.unwrap_or(""));
     let t = t.trim();
     if t.contains("提案工作") && t.contains("报告") {
-        "proposal_report"
+        Kind::ProposalReport
     } else if t.contains("工作报告") {
-        "work_report"
+        Kind::WorkReport
     } else if t.contains("讲话") || t.contains("致辞") {
-        "speech"
+        Kind::Speech
     } else if t.contains("名单") || t.contains("任免") || t.ends_with("的决定") {
-        "personnel"
+        Kind::Personnel
     } else if t.contains("纪实") || t.contains("报道") || head.contains("记者") {
-        "feature"
+        Kind::Feature
     } else {
-        "other"
+        Kind::Other
     }
 }
 
@@ -319,13 +295,13 @@ mod tests {
         assert_eq!(m.subtitle.as_deref(), Some("在政协清河市第五届委员会第四次会议上"));
         let c = m.committee.unwrap();
         assert_eq!(
-            (c.name.as_str(), c.place.as_str(), c.level, c.term.as_deref()),
+            (c.name.as_str(), c.place.as_str(), c.level.as_str(), c.term.as_deref()),
             ("政协清河市第五届委员会", "清河市", "市", Some("第五届"))
         );
         assert_eq!(m.meeting.as_deref(), Some("政协清河市第五届委员会第四次会议"));
         assert_eq!(m.dates, vec!["2025-01-08"]);
         assert_eq!(m.authors, vec!["王明远"]);
-        assert_eq!((m.year, m.kind), (Some(2024), "work_report"));
+        assert_eq!((m.year, m.kind.as_str()), (Some(2024), "work_report"));
     }
 
     #[test]

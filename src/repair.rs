@@ -3,7 +3,7 @@
 //! caption that interrupted the sentence is set after it. Each repair is reported with its
 //! span in the repaired text, which is the text every other span refers to.
 
-use crate::analysis::Warning;
+use crate::analysis::{Warning, WarningKind};
 use crate::structure::{self, Range};
 use crate::utf16::Utf16Index;
 
@@ -152,23 +152,31 @@ fn find_breaks(text: &str, paras: &[Range], edits: &mut [Option<Edit>]) {
     }
 }
 
+/// A repair made, with its byte span in the rebuilt text.
+struct Note {
+    kind: WarningKind,
+    message: String,
+    span: Range,
+    removed: Option<String>,
+}
+
 fn rebuild(text: &str, paras: &[Range], edits: &[Option<Edit>]) -> Repaired {
     let mut out = String::with_capacity(text.len());
-    let mut notes: Vec<(&'static str, String, usize, usize)> = Vec::new();
+    let mut notes: Vec<Note> = Vec::new();
     let mut pending_captions: Vec<usize> = Vec::new();
     let mut prev_end = 0usize; // end of the last paragraph consumed in the source
     let mut kept_end = 0usize; // end of the last paragraph written out
-    let flush = |out: &mut String, pending: &mut Vec<usize>, notes: &mut Vec<(&'static str, String, usize, usize)>| {
+    let flush = |out: &mut String, pending: &mut Vec<usize>, notes: &mut Vec<Note>| {
         for c in pending.drain(..) {
             out.push_str("\n\n");
             let s = out.len();
             out.push_str(&text[paras[c].0..paras[c].1]);
-            notes.push((
-                "caption",
-                format!("图片说明“{}”打断了句子，已移到段落之后", &text[paras[c].0..paras[c].1]),
-                s,
-                out.len(),
-            ));
+            notes.push(Note {
+                kind: WarningKind::Caption,
+                message: format!("图片说明“{}”打断了句子，已移到段落之后", &text[paras[c].0..paras[c].1]),
+                span: (s, out.len()),
+                removed: None,
+            });
         }
     };
     for (i, &(s, e)) in paras.iter().enumerate() {
@@ -177,12 +185,12 @@ fn rebuild(text: &str, paras: &[Range], edits: &[Option<Edit>]) -> Repaired {
             Some(Edit::Drop { first_copy }) => {
                 let at = out.len();
                 let preview: String = para.chars().take(16).collect();
-                notes.push((
-                    "repeat",
-                    format!("重复的段落（与第 {} 段相同）只计一次：“{preview}……”", first_copy + 1),
-                    at,
-                    at,
-                ));
+                notes.push(Note {
+                    kind: WarningKind::Repeat,
+                    message: format!("重复的段落（与第 {} 段相同）只计一次：“{preview}……”", first_copy + 1),
+                    span: (at, at),
+                    removed: Some(para.to_string()),
+                });
             }
             Some(Edit::Caption) => pending_captions.push(i),
             Some(Edit::Join) => {
@@ -192,7 +200,12 @@ fn rebuild(text: &str, paras: &[Range], edits: &[Option<Edit>]) -> Repaired {
                     text[..kept_end].chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
                 kept_end = e;
                 let after: String = para.chars().take(4).collect();
-                notes.push(("joined", format!("段落在句中断开（“{before}/{after}”），已接上"), at, at));
+                notes.push(Note {
+                    kind: WarningKind::Joined,
+                    message: format!("段落在句中断开（“{before}/{after}”），已接上"),
+                    span: (at, at),
+                    removed: Some(text[prev_end..s].to_string()),
+                });
             }
             None => {
                 flush(&mut out, &mut pending_captions, &mut notes);
@@ -206,8 +219,15 @@ fn rebuild(text: &str, paras: &[Range], edits: &[Option<Edit>]) -> Repaired {
     flush(&mut out, &mut pending_captions, &mut notes);
     out.push_str(&text[prev_end..]);
     let idx = Utf16Index::new(&out);
-    let warnings =
-        notes.into_iter().map(|(kind, message, s, e)| Warning { kind, message, span: Some(idx.span(s, e)) }).collect();
+    let warnings = notes
+        .into_iter()
+        .map(|n| Warning {
+            kind: n.kind,
+            message: n.message,
+            span: Some(idx.span(n.span.0, n.span.1)),
+            removed: n.removed,
+        })
+        .collect();
     Repaired { text: out, warnings }
 }
 
@@ -223,7 +243,7 @@ mod tests {
             r.text,
             "标题\n\n市政协围绕梅花鹿产业发展开展专题调研，形成调研报告，提出了许多真知灼见，得到市委主要领导批示肯定。\n\n市政协第四次常委会会议。\n\n下一段。"
         );
-        let kinds: Vec<&str> = r.warnings.iter().map(|w| w.kind).collect();
+        let kinds: Vec<&str> = r.warnings.iter().map(|w| w.kind.as_str()).collect();
         assert_eq!(kinds, vec!["joined", "caption"]);
         let units: Vec<u16> = r.text.encode_utf16().collect();
         let [s, e] = r.warnings[1].span.unwrap();

@@ -1,8 +1,8 @@
 //! Text to document: paragraphs, sentences and the outline (headings with their level and the
 //! part of the report they open: review of the year, plan for the next, or other).
 
+pub use crate::analysis::Part;
 use crate::clean::{is_digit, is_han};
-use serde::Serialize;
 
 /// A byte range `[start, end)` in the normalised text.
 pub type Range = (usize, usize);
@@ -25,14 +25,6 @@ pub struct Heading {
     pub style: u8,
     /// The part its own wording names, before inheritance.
     pub own_part: Part,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Part {
-    Review,
-    Plan,
-    Other,
 }
 
 const SENTENCE_END: &[char] = &['。', '！', '？', '!', '?'];

@@ -3,27 +3,13 @@
 //! A paragraph's length is shared among the themes it touches in proportion to their hits;
 //! shares are given for the whole report and for each top-level section.
 
+pub use crate::analysis::{SectionShare, Theme};
 use crate::lexicon::{lines, Phrases};
 use crate::stats::round;
 use crate::structure::{Document, Range};
-use serde::Serialize;
 use std::sync::OnceLock;
 
 const THEMES: &str = include_str!("lexicon/themes.txt");
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Theme {
-    pub theme: &'static str,
-    pub label: &'static str,
-    pub share: f64,
-    pub by_section: Vec<SectionShare>,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct SectionShare {
-    pub section: String,
-    pub share: f64,
-}
 
 struct Table {
     themes: Vec<(&'static str, &'static str)>,

@@ -25,8 +25,11 @@ fn figures_counted_by_hand() {
     assert_eq!((s.chars, s.han_chars, s.paragraphs, s.sentences), (65, 46, 5, 6));
     assert_eq!(s.mean_sentence_chars, 10.8); // 65 / 6
     assert_eq!(a.meta.title.as_deref(), Some("清河市政协2024年工作简报"));
-    let q: Vec<(&str, f64, &str, &str, bool)> =
-        a.quantities.iter().map(|q| (q.text.as_str(), q.value, q.unit.as_str(), q.category, q.target)).collect();
+    let q: Vec<(&str, f64, &str, &str, bool)> = a
+        .quantities
+        .iter()
+        .map(|q| (q.text.as_str(), q.value, q.unit.as_str(), q.category.as_str(), q.target))
+        .collect();
     assert_eq!(
         q,
         vec![

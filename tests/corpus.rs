@@ -103,10 +103,10 @@ fn the_work_report_outline_meta_and_articles() {
     assert_eq!(m.year, Some(2020));
     assert_eq!(m.dates, vec!["2021-01-11"]);
     let c = m.committee.as_ref().unwrap();
-    assert_eq!((c.place.as_str(), c.level, c.term.as_deref()), ("辽源市", "市", Some("第八届")));
+    assert_eq!((c.place.as_str(), c.level.as_str(), c.term.as_deref()), ("辽源市", "市", Some("第八届")));
     assert_eq!(m.meeting.as_deref(), Some("政协辽源市第八届委员会第六次会议"));
     // the report, the speech continued from page one, and the personnel notices
-    let kinds: Vec<&str> = a.articles.iter().map(|x| x.meta.kind).collect();
+    let kinds: Vec<&str> = a.articles.iter().map(|x| x.meta.kind.as_str()).collect();
     assert_eq!(kinds, vec!["work_report", "speech", "personnel", "personnel", "personnel"]);
     assert!(a.articles[0].main && a.articles.iter().filter(|x| x.main).count() == 1);
     // targets under 工作安排 are marked as such; the 2020 achievements are not

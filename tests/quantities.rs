@@ -36,7 +36,7 @@ fn county_report_against_our_gold() {
     let range = a.quantities.iter().find(|q| q.text == "3至5次").unwrap();
     assert_eq!((range.value, range.value_max), (3.0, Some(5.0)));
     let money = a.quantities.iter().find(|q| q.text == "1.2亿元").unwrap();
-    assert_eq!((money.value, money.unit.as_str(), money.category), (1.2e8, "元", "funds"));
+    assert_eq!((money.value, money.unit.as_str(), money.category.as_str()), (1.2e8, "元", "funds"));
     // the metrics sum what agrees: funds in 元 over the review only
     let funds = a.metrics.iter().find(|m| m.category == "funds").unwrap();
     assert_eq!(funds.sums[0].total, 120_000_000.0 + 5_000_000.0 + 486_000.0);
@@ -48,7 +48,7 @@ fn county_report_against_our_gold() {
 fn provincial_proposal_report_against_our_gold() {
     let a = scored("province-2024-proposals.md", "province-2024-proposals.quantities.jsonl");
     assert_eq!(a.meta.kind, "proposal_report");
-    assert_eq!(a.meta.committee.as_ref().map(|c| c.level), Some("省"));
+    assert_eq!(a.meta.committee.as_ref().map(|c| c.level.as_str()), Some("省"));
     let plan: Vec<&str> =
         a.sections.iter().filter(|s| s.part == report_lens::structure::Part::Plan).map(|s| s.title.as_str()).collect();
     assert_eq!(plan, vec!["下一步工作"]);

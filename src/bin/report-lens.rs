@@ -85,7 +85,7 @@ fn csv(analyses: &[Analysis]) -> String {
                 q.subject.clone(),
                 q.category.to_string(),
                 q.section.clone().unwrap_or_default(),
-                serde_json::to_value(q.part).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+                q.part.to_string(),
                 q.context.clone(),
             ];
             let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();

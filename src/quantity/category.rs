@@ -3,6 +3,7 @@
 //! organizations; for other counts the counted thing decides.
 
 use super::tables::tables;
+use crate::analysis::Category;
 
 const PERSON_UNITS: &[&str] = &["人", "人次", "名", "位", "户次"];
 const EVENT_UNITS: &[&str] = &["次", "场", "期", "轮", "场次", "批次", "趟", "届次", "会次"];
@@ -14,24 +15,24 @@ const SERVICE: &[&str] =
 
 /// The category whose keyword stands nearest the number: the last one in `before` text
 /// (`from_end`), the first one in `after` text. Ties go to the earlier table row.
-fn nearest(table: &[(&'static str, Vec<&'static str>)], text: &str, from_end: bool) -> Option<&'static str> {
+fn nearest(table: &[(Category, Vec<&'static str>)], text: &str, from_end: bool) -> Option<Category> {
     nearest_keyword(table, text, from_end).map(|(c, _)| c)
 }
 
 /// The nearest keyword and its category; at equal distance the longer keyword wins
 /// (考察学习 over 学习, 调研报告 over 报告).
 fn nearest_keyword(
-    table: &[(&'static str, Vec<&'static str>)],
+    table: &[(Category, Vec<&'static str>)],
     text: &str,
     from_end: bool,
-) -> Option<(&'static str, &'static str)> {
-    let mut best: Option<(usize, usize, &'static str, &'static str)> = None;
+) -> Option<(Category, &'static str)> {
+    let mut best: Option<(usize, usize, Category, &'static str)> = None;
     for (cat, kws) in table {
         for k in kws {
             let pos = if from_end { text.rfind(k).map(|i| text.len() - (i + k.len())) } else { text.find(k) };
             if let Some(d) = pos {
                 if best.is_none_or(|(bd, bl, _, _)| d < bd || (d == bd && k.len() > bl)) {
-                    best = Some((d, k.len(), cat, k));
+                    best = Some((d, k.len(), *cat, k));
                 }
             }
         }
@@ -47,13 +48,13 @@ pub fn head_noun(before: &str, after: &str) -> Option<&'static str> {
 
 /// In the noun phrase after the number the head noun comes last (界别委员工作室 counts
 /// 工作室); before the number the nearest keyword is the last one.
-fn lookup(table: &[(&'static str, Vec<&'static str>)], after: &str, before: &str) -> Option<&'static str> {
+fn lookup(table: &[(Category, Vec<&'static str>)], after: &str, before: &str) -> Option<Category> {
     nearest(table, after, true).or_else(|| nearest(table, before, true))
 }
 
 /// Activities: the first row of the table (the more specific activity) found after the
 /// number, else the nearest one before it: 2次专题议政性常委会会议 is consultation.
-fn activity(table: &[(&'static str, Vec<&'static str>)], after: &str, before: &str) -> Option<&'static str> {
+fn activity(table: &[(Category, Vec<&'static str>)], after: &str, before: &str) -> Option<Category> {
     table
         .iter()
         .find(|(_, kws)| kws.iter().any(|k| after.contains(k)))
@@ -63,52 +64,51 @@ fn activity(table: &[(&'static str, Vec<&'static str>)], after: &str, before: &s
 
 /// `before`: the clause up to the number; `after`: the words after the unit (the counted noun
 /// when the number precedes it); `clause`: the whole clause.
-pub fn categorize(unit: &str, before: &str, after: &str, clause: &str) -> &'static str {
+pub fn categorize(unit: &str, before: &str, after: &str, clause: &str) -> Category {
     let t = tables();
-    let cat = |name: &str| t.category(name);
     if unit == "%" || unit == "个百分点" || unit == "倍" {
-        return cat("percentage");
+        return Category::Percentage;
     }
     if unit == "元" {
-        return cat("funds");
+        return Category::Funds;
     }
     let any = |words: &[&str]| words.iter().any(|w| clause.contains(w));
     if PERSON_UNITS.contains(&unit) {
         if any(TRAINING) {
-            return cat("study_training");
+            return Category::StudyTraining;
         }
         if any(SERVICE) {
-            return cat("services_for_people");
+            return Category::ServicesForPeople;
         }
-        return cat("people");
+        return Category::People;
     }
     if EVENT_UNITS.contains(&unit) {
-        return activity(&t.activities, after, before).unwrap_or(cat("other"));
+        return activity(&t.activities, after, before).unwrap_or(Category::Other);
     }
     if unit == "册" {
-        return cat("publicity"); // printed copies
+        return Category::Publicity; // printed copies
     }
     if BODY_UNITS.contains(&unit) {
         // 20家相关部门主要负责同志: the classifier counts bodies whatever noun ends the phrase
-        let served = any(SERVICE) || lookup(&t.things, after, before) == Some("services_for_people");
-        return if served { cat("services_for_people") } else { cat("organizations") };
+        let served = any(SERVICE) || lookup(&t.things, after, before) == Some(Category::ServicesForPeople);
+        return if served { Category::ServicesForPeople } else { Category::Organizations };
     }
     if let Some(c) = lookup(&t.things, after, before) {
-        if c == "people" && any(TRAINING) {
-            return cat("study_training");
+        if c == Category::People && any(TRAINING) {
+            return Category::StudyTraining;
         }
         return c;
     }
     if matches!(unit, "篇" | "篇次") {
-        return cat("publicity");
+        return Category::Publicity;
     }
     if let Some(c) = nearest(&t.activities, before, true) {
         return c;
     }
     if ITEM_UNITS.contains(&unit) {
-        return cat("projects_items");
+        return Category::ProjectsItems;
     }
-    cat("other")
+    Category::Other
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ pub mod tables;
 
 use crate::analysis::{Metric, Quantity, UnitSum};
 use crate::structure::{heading_at, Document, Part};
-use crate::utf16::Utf16Index;
+use crate::view::SpanMap;
 pub use tables::Approx;
 
 const CLAUSE_END: &[char] = &['，', '。', '；', '：', '！', '？', ',', ';', '!', '?', ':'];
@@ -52,7 +52,7 @@ const MAX_AFTER: usize = 24;
 const MAX_SUBJECT: usize = 36;
 const MAX_CONTEXT: usize = 40;
 
-pub fn extract(text: &str, doc: &Document, idx: &Utf16Index) -> Vec<Quantity> {
+pub fn extract(text: &str, doc: &Document, idx: &SpanMap) -> Vec<Quantity> {
     let mut out = Vec::new();
     for &(ps, pe) in &doc.paragraphs {
         let para = &text[ps..pe];
@@ -122,10 +122,10 @@ pub fn extract(text: &str, doc: &Document, idx: &Utf16Index) -> Vec<Quantity> {
             let sentence = doc.sentences.get(k).filter(|&&(ss, _)| ss <= start).map_or((start, end), |&r| r);
             let part = h.map_or(Part::Other, |h| h.part);
             out.push(Quantity {
-                text: text[start..end].to_string(),
+                text: idx.shown(start, end).to_string(),
                 value: round(m.value),
                 value_max: m.value_max.map(round),
-                approx: m.approx.as_str(),
+                approx: m.approx,
                 unit: m.unit.clone(),
                 subject,
                 category,
@@ -262,8 +262,8 @@ fn context(cs: &[char], cstart: usize, cend: usize, ms: usize, me: usize) -> Str
 pub fn metrics(qs: &[Quantity]) -> Vec<Metric> {
     let t = tables::tables();
     let mut out: Vec<Metric> = Vec::new();
-    for (cat, label) in &t.labels {
-        let of_cat: Vec<&Quantity> = qs.iter().filter(|q| q.category == *cat).collect();
+    for &(cat, label) in &t.labels {
+        let of_cat: Vec<&Quantity> = qs.iter().filter(|q| q.category == cat).collect();
         if of_cat.is_empty() {
             continue;
         }
@@ -291,7 +291,8 @@ mod tests {
 
     fn run(text: &str) -> Vec<Quantity> {
         let doc = structure::parse(text);
-        extract(text, &doc, &Utf16Index::new(text))
+        let view = crate::view::View::new(text.to_string());
+        extract(text, &doc, &view.spans())
     }
 
     #[test]
@@ -299,7 +300,7 @@ mod tests {
         let text = "一、2023年工作回顾\n全年立案办复提案230件，召开2次专题议政性常委会会议，提出3个大类11个小类23条具体建议。\n二、2024年工作安排\n计划开展调研10次。";
         let q = run(text);
         let got: Vec<(&str, &str, &str, bool)> =
-            q.iter().map(|q| (q.text.as_str(), q.subject.as_str(), q.category, q.target)).collect();
+            q.iter().map(|q| (q.text.as_str(), q.subject.as_str(), q.category.as_str(), q.target)).collect();
         assert_eq!(
             got,
             vec![

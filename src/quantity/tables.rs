@@ -1,35 +1,14 @@
 //! The quantity word lists (units, formulas, categories), parsed once from `src/lexicon/`.
 
+pub use crate::analysis::Approx;
+use crate::analysis::Category;
 use crate::lexicon::lines;
-use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const UNITS: &str = include_str!("../lexicon/units.txt");
 const FORMULAS: &str = include_str!("../lexicon/formulas.txt");
 const CATEGORIES: &str = include_str!("../lexicon/categories.txt");
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Approx {
-    None,
-    MoreThan,
-    About,
-    Nearly,
-    UpTo,
-}
-
-impl Approx {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Approx::None => "none",
-            Approx::MoreThan => "more_than",
-            Approx::About => "about",
-            Approx::Nearly => "nearly",
-            Approx::UpTo => "up_to",
-        }
-    }
-}
 
 pub struct Tables {
     /// Units, longest first.
@@ -38,9 +17,9 @@ pub struct Tables {
     not_units: Vec<Vec<char>>,
     /// Formula phrases, grouped by first char.
     formulas: HashMap<char, Vec<Vec<char>>>,
-    pub labels: Vec<(&'static str, &'static str)>,
-    pub things: Vec<(&'static str, Vec<&'static str>)>,
-    pub activities: Vec<(&'static str, Vec<&'static str>)>,
+    pub labels: Vec<(Category, &'static str)>,
+    pub things: Vec<(Category, Vec<&'static str>)>,
+    pub activities: Vec<(Category, Vec<&'static str>)>,
 }
 
 pub fn tables() -> &'static Tables {
@@ -71,7 +50,8 @@ pub fn tables() -> &'static Tables {
                 continue;
             }
             let mut parts = l.split('|').map(str::trim);
-            let (Some(cat), Some(rest)) = (parts.next(), parts.next()) else { continue };
+            let (Some(name), Some(rest)) = (parts.next(), parts.next()) else { continue };
+            let cat = Category::from_name(name).unwrap_or_else(|| panic!("categories.txt: unknown category {name}"));
             match table {
                 "[labels]" => labels.push((cat, rest)),
                 "[thing]" => things.push((cat, rest.split_whitespace().collect())),
@@ -101,13 +81,8 @@ impl Tables {
         self.formulas.get(&cs[i])?.iter().find(|f| matches_at(cs, i, f)).map(Vec::len)
     }
 
-    pub fn label(&self, category: &str) -> &'static str {
+    pub fn label(&self, category: Category) -> &'static str {
         self.labels.iter().find(|(c, _)| *c == category).map(|(_, l)| *l).unwrap_or("其他")
-    }
-
-    /// Canonical `&'static str` for a category name from the tables.
-    pub fn category(&self, name: &str) -> &'static str {
-        self.labels.iter().find(|(c, _)| *c == name).map(|(c, _)| *c).unwrap_or("other")
     }
 }
 
@@ -118,7 +93,8 @@ mod tests {
     #[test]
     fn tables_parse() {
         let t = tables();
-        assert!(t.labels.len() == 15, "{}", t.labels.len());
+        let labelled: Vec<Category> = t.labels.iter().map(|l| l.0).collect();
+        assert_eq!(labelled, Category::ALL, "every category has one label, in the contract's order");
         let cs: Vec<char> = "人次参加".chars().collect();
         assert_eq!(t.unit_at(&cs, 0), Some("人次"));
         let cs: Vec<char> = "部门".chars().collect();

@@ -1,0 +1,116 @@
+//! The pipeline, stage by stage: repaired text → view → document → tokens → findings →
+//! `Analysis`, with every finding told in the report's own script at the end.
+
+use crate::analysis::{self, Analysis, Section, Source};
+use crate::view::View;
+use crate::{
+    articles, clean, entities, formulations, keywords, quantity, repair, segment, stats, structure, themes, Options,
+};
+
+pub fn analyze_decoded(name: &str, bytes: usize, encoding: &str, raw: &str, opts: &Options) -> Analysis {
+    let repaired = repair::repair(&clean::normalize(raw));
+    let view = View::new(repaired.text);
+    let text = view.text.as_str();
+    let spans = view.spans();
+    let mut doc = structure::parse(text);
+    let (articles, bounds) = articles::split(text, &doc, &spans);
+    for (a, &range) in articles.iter().zip(&bounds) {
+        if let Some(year) = a.meta.year {
+            structure::parts_by_year(&mut doc.headings, range, year);
+        }
+    }
+    // heading levels count within each article: a box's heading is not a sub-section of the report
+    structure::relevel(&mut doc.headings, &bounds);
+    let tokens = segment::tokenize(text, &doc.paragraphs);
+    let mut stats = stats::stats(text, &doc, &tokens);
+    let (formulations, share) = formulations::find(text, &doc, &spans, stats.chars);
+    stats.formulation_sentence_share = share;
+    let mut terms = stats::terms(text, &tokens);
+    terms.truncate(opts.max_terms);
+    let keywords = keywords::keywords(text, &tokens, opts.max_keywords);
+    let quantities = quantity::extract(text, &doc, &spans);
+    let metrics = quantity::metrics(&quantities);
+    let sections = doc
+        .headings
+        .iter()
+        .map(|h| Section {
+            title: h.title.clone(),
+            level: h.level,
+            span: spans.span(h.range.0, h.range.1),
+            part: h.part,
+        })
+        .collect();
+    let meta = articles.iter().find(|a| a.main).map(|a| a.meta.clone()).unwrap_or_default();
+    let themes = themes::themes(text, &doc);
+    let entities = entities::find(text, &tokens, &spans);
+    drop(spans);
+    let mut a = Analysis {
+        schema: analysis::SCHEMA,
+        source: Source { name: name.to_string(), bytes, encoding: encoding.to_string() },
+        stats,
+        terms,
+        keywords,
+        meta,
+        sections,
+        articles,
+        quantities,
+        metrics,
+        formulations,
+        themes,
+        entities,
+        warnings: repaired.warnings,
+        text: String::new(),
+    };
+    respell(&mut a, &view);
+    a.text = view.into_shown();
+    a
+}
+
+/// Findings were read from the simplified view; a traditional report gets them back in its
+/// own characters. Catalogue names (formulations, themes, gazetteer places) stay as listed.
+fn respell(a: &mut Analysis, view: &View) {
+    let fix = |s: &mut String| {
+        if let std::borrow::Cow::Owned(o) = view.respell(s) {
+            *s = o;
+        }
+    };
+    let fix_opt = |s: &mut Option<String>| {
+        if let Some(s) = s {
+            fix(s)
+        }
+    };
+    let fix_meta = |m: &mut analysis::Meta| {
+        fix_opt(&mut m.title);
+        fix_opt(&mut m.subtitle);
+        fix_opt(&mut m.meeting);
+        m.authors.iter_mut().for_each(fix);
+        if let Some(c) = &mut m.committee {
+            fix(&mut c.name);
+            fix(&mut c.place);
+            fix_opt(&mut c.term);
+        }
+    };
+    fix_meta(&mut a.meta);
+    for art in &mut a.articles {
+        fix(&mut art.title);
+        fix_meta(&mut art.meta);
+    }
+    a.sections.iter_mut().for_each(|s| fix(&mut s.title));
+    for q in &mut a.quantities {
+        fix(&mut q.unit);
+        fix(&mut q.subject);
+        fix(&mut q.context);
+        fix_opt(&mut q.section);
+    }
+    a.metrics.iter_mut().flat_map(|m| &mut m.sums).for_each(|s| fix(&mut s.unit));
+    a.terms.iter_mut().for_each(|t| fix(&mut t.term));
+    a.keywords.tfidf.iter_mut().chain(&mut a.keywords.textrank).for_each(|k| fix(&mut k.term));
+    a.themes.iter_mut().flat_map(|t| &mut t.by_section).for_each(|s| fix(&mut s.section));
+    let e = &mut a.entities;
+    for p in &mut e.people {
+        fix(&mut p.name);
+        fix_opt(&mut p.role);
+    }
+    e.organizations.iter_mut().chain(&mut e.meetings).for_each(|o| fix(&mut o.name));
+    e.documents.iter_mut().for_each(|d| fix(&mut d.title));
+}

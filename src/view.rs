@@ -1,0 +1,321 @@
+//! One normalised view for analysis, the original for display. Every stage reads `View::text`:
+//! traditional characters read as simplified (OpenCC's T→S tables), full-width digits and
+//! letters as ASCII, pinyin notes inside words (`協(xié)商`) left out, and the whitespace between
+//! a number and its classifier (`156 人次`, `27⏎名`) closed. The user sees `shown`, the text as
+//! dropped; spans found in the view map back to it, so a traditional report is shown in
+//! traditional characters with correct highlights and analysed like its simplified twin.
+
+use crate::clean::is_han;
+use crate::lexicon::{lines, Phrases};
+use crate::utf16::Utf16Index;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+// OpenCC's traditional→simplified tables (Apache-2.0), the two its t2s config chains. Both
+// keep the number of characters, which is what lets a span map back char for char.
+// Measured: ferrous-opencc (the pure-Rust OpenCC port) with only its T→S feature adds 128 KB
+// gzip to the wasm (rkyv, fst, serde_json and a run-time dictionary compiler); these tables
+// with the crate's own phrase matcher add about 25 KB.
+const TS_CHARACTERS: &str = include_str!("lexicon/opencc-ts-characters.txt");
+const TS_PHRASES: &str = include_str!("lexicon/opencc-ts-phrases.txt");
+
+struct Tables {
+    chars: HashMap<char, char>,
+    phrases: Phrases<&'static str>,
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        // the first candidate is OpenCC's choice; a key mapped to itself stays
+        let first = |l: &'static str| {
+            let (k, v) = l.split_once('\t')?;
+            Some((k, v.split(' ').next()?))
+        };
+        let chars = lines(TS_CHARACTERS)
+            .filter_map(first)
+            .filter_map(|(k, v)| {
+                let (mut kc, mut vc) = (k.chars(), v.chars());
+                let (k1, v1) = (kc.next()?, vc.next()?);
+                (kc.next().is_none() && vc.next().is_none() && k1 != v1).then_some((k1, v1))
+            })
+            .collect();
+        let phrases =
+            Phrases::new(lines(TS_PHRASES).filter_map(first).filter(|(k, v)| k.chars().count() == v.chars().count()));
+        Tables { chars, phrases }
+    })
+}
+
+/// The simplified form of one character (itself when it has none).
+pub fn simplified_char(c: char) -> char {
+    tables().chars.get(&c).copied().unwrap_or(c)
+}
+
+/// The simplified form of a string, phrase tables first (a probe for rules that read words).
+pub fn simplified(s: &str) -> Cow<'_, str> {
+    let t = tables();
+    if !s.chars().any(|c| t.chars.contains_key(&c)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut phrases = t.phrases.find_all(s).into_iter().peekable();
+    let mut skip_to = 0;
+    for (i, c) in s.char_indices() {
+        if i < skip_to {
+            continue;
+        }
+        if let Some(&(ps, pe, to)) = phrases.peek() {
+            if ps == i {
+                out.push_str(to);
+                skip_to = pe;
+                phrases.next();
+                continue;
+            }
+        }
+        out.push(simplified_char(c));
+    }
+    Cow::Owned(out)
+}
+
+pub struct View {
+    /// What every stage reads.
+    pub text: String,
+    /// What the user sees: `Analysis::text`.
+    shown: String,
+    /// (view byte, shown byte) where the two start advancing together again; between two
+    /// anchors a byte offset maps by a constant shift.
+    anchors: Vec<(usize, usize)>,
+    /// Simplified char → the char the report wrote, for chars the report only ever wrote in
+    /// traditional form: findings are told in the report's own script.
+    respell: HashMap<char, char>,
+}
+
+fn full_width_ascii(c: char) -> Option<char> {
+    match c {
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '％' => char::from_u32(c as u32 - 0xFEE0),
+        _ => None,
+    }
+}
+
+const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
+
+/// Length in bytes of a pinyin note `(xié)` / `（diào）` starting at `rest`, if it is one: Latin
+/// letters with at least one tone mark (or a tone digit), nothing else.
+fn pinyin_note(rest: &str) -> Option<usize> {
+    let close = match rest.chars().next()? {
+        '(' => ')',
+        '（' => '）',
+        _ => return None,
+    };
+    let open_len = rest.chars().next()?.len_utf8();
+    let inner_end = rest[open_len..].char_indices().take(32).find(|&(_, c)| c == close)?.0;
+    let inner = &rest[open_len..open_len + inner_end];
+    let pinyin_chars = inner.chars().all(|c| c.is_ascii_lowercase() || TONED.contains(c) || "ü 12345'".contains(c));
+    let toned = inner.chars().any(|c| TONED.contains(c))
+        || inner.as_bytes().windows(2).any(|w| w[0].is_ascii_lowercase() && (b'1'..=b'5').contains(&w[1]));
+    (pinyin_chars && toned && inner.chars().any(|c| c.is_ascii_lowercase() || TONED.contains(c)))
+        .then_some(open_len + inner_end + close.len_utf8())
+}
+
+/// Bytes of whitespace at `rest` that stand between a number and its classifier: spaces and
+/// at most one line break (a blank line is a paragraph break, never closed).
+fn gap_before_unit(rest: &str) -> Option<usize> {
+    let mut breaks = 0;
+    let mut len = 0;
+    for c in rest.chars() {
+        match c {
+            '\n' => breaks += 1,
+            ' ' | '\t' | '\u{3000}' => {}
+            _ => break,
+        }
+        len += c.len_utf8();
+    }
+    if len == 0 || breaks > 1 {
+        return None;
+    }
+    let ahead: Vec<char> = rest[len..].chars().take(6).map(simplified_char).collect();
+    let unit = ahead.first() == Some(&'%') || crate::quantity::tables::tables().unit_at(&ahead, 0).is_some();
+    unit.then_some(len)
+}
+
+impl View {
+    pub fn new(shown: String) -> View {
+        let t = tables();
+        let mut text = String::with_capacity(shown.len());
+        let mut anchors = vec![(0, 0)];
+        let mut changed: HashMap<char, HashMap<char, usize>> = HashMap::new();
+        let mut native: HashSet<char> = HashSet::new();
+        let mut phrases = t.phrases.find_all(&shown).into_iter().peekable();
+        // chars of a phrase still to emit, for the chars of the source phrase
+        let mut pending: std::str::Chars<'static> = "".chars();
+        let mut prev: Option<char> = None; // the last char put into the view
+        let mut skip_to = 0usize;
+        for (i, c) in shown.char_indices() {
+            if i < skip_to {
+                continue;
+            }
+            let rest = &shown[i..];
+            if prev.is_some_and(is_han) {
+                if let Some(n) = pinyin_note(rest) {
+                    skip_to = i + n;
+                    continue;
+                }
+            }
+            if prev.is_some_and(|p| p.is_ascii_digit()) && matches!(c, ' ' | '\t' | '\u{3000}' | '\n') {
+                if let Some(n) = gap_before_unit(rest) {
+                    skip_to = i + n;
+                    continue;
+                }
+            }
+            while phrases.peek().is_some_and(|p| p.0 < i) {
+                phrases.next();
+            }
+            if let Some(&(ps, _, to)) = phrases.peek() {
+                if ps == i {
+                    pending = to.chars();
+                    phrases.next();
+                }
+            }
+            let d = pending
+                .next()
+                .or_else(|| full_width_ascii(c))
+                .or_else(|| (c == '．' && prev.is_some_and(|p| p.is_ascii_digit())).then_some('.'))
+                .unwrap_or_else(|| simplified_char(c));
+            if d != c && is_han(c) {
+                *changed.entry(d).or_default().entry(c).or_default() += 1;
+            } else if d == c {
+                native.insert(c);
+            }
+            // a new anchor wherever the shift between the two texts changes
+            let (va, sa) = *anchors.last().expect("starts with one");
+            if text.len() - va != i - sa {
+                anchors.push((text.len(), i));
+            }
+            text.push(d);
+            prev = Some(d);
+        }
+        let respell = changed
+            .into_iter()
+            .filter(|(s, _)| !native.contains(s))
+            .filter_map(|(s, from)| from.into_iter().max_by_key(|&(t, n)| (n, t)).map(|(t, _)| (s, t)))
+            .collect();
+        View { text, shown, anchors, respell }
+    }
+
+    pub fn shown(&self) -> &str {
+        &self.shown
+    }
+
+    pub fn into_shown(self) -> String {
+        self.shown
+    }
+
+    /// Where the char at view byte `v` starts in the shown text.
+    pub fn shown_start(&self, v: usize) -> usize {
+        let k = self.anchors.partition_point(|&(a, _)| a <= v) - 1;
+        let (va, sa) = self.anchors[k];
+        (sa + (v - va)).min(self.shown.len())
+    }
+
+    /// Where the char before view byte `v` ends in the shown text (so that text left out
+    /// after it, such as a pinyin note, stays outside a span ending at `v`).
+    pub fn shown_end(&self, v: usize) -> usize {
+        let Some(c) = self.text[..v].chars().next_back() else { return 0 };
+        let s = self.shown_start(v - c.len_utf8());
+        s + self.shown[s..].chars().next().map_or(0, char::len_utf8)
+    }
+
+    /// The shown text of a view range: the surface as the report prints it.
+    pub fn shown_slice(&self, start: usize, end: usize) -> &str {
+        let s = self.shown_start(start);
+        &self.shown[s..self.shown_end(end).max(s)]
+    }
+
+    /// A finding read from the view, told in the report's own script.
+    pub fn respell<'s>(&self, s: &'s str) -> Cow<'s, str> {
+        if self.respell.is_empty() || !s.chars().any(|c| self.respell.contains_key(&c)) {
+            return Cow::Borrowed(s);
+        }
+        Cow::Owned(s.chars().map(|c| self.respell.get(&c).copied().unwrap_or(c)).collect())
+    }
+
+    pub fn spans(&self) -> SpanMap<'_> {
+        SpanMap { view: self, utf16: Utf16Index::new(&self.shown) }
+    }
+}
+
+/// View byte ranges to spans of the shown text in UTF-16 code units (what the page slices).
+pub struct SpanMap<'a> {
+    view: &'a View,
+    utf16: Utf16Index<'a>,
+}
+
+impl SpanMap<'_> {
+    pub fn span(&self, start: usize, end: usize) -> [usize; 2] {
+        let s = self.view.shown_start(start);
+        [self.utf16.at(s), self.utf16.at(self.view.shown_end(end).max(s))]
+    }
+
+    pub fn shown(&self, start: usize, end: usize) -> &str {
+        self.view.shown_slice(start, end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slice16(s: &str, [a, b]: [usize; 2]) -> String {
+        let u: Vec<u16> = s.encode_utf16().collect();
+        String::from_utf16(&u[a..b]).unwrap()
+    }
+
+    #[test]
+    fn traditional_reads_as_simplified_and_maps_back() {
+        let v = View::new("自縣政協九屆三次會議以來，收到提案120件。".into());
+        assert_eq!(v.text, "自县政协九届三次会议以来，收到提案120件。");
+        let at = v.text.find("政协").unwrap();
+        let sp = v.spans();
+        assert_eq!(slice16(v.shown(), sp.span(at, at + "政协".len())), "政協");
+        assert_eq!(v.respell("县政协会议"), "縣政協會議");
+        assert_eq!(v.respell("提案"), "提案");
+    }
+
+    #[test]
+    fn pinyin_notes_and_gaps_are_left_out() {
+        let v = View::new("召開協(xié)商議事會15次，調（diào）研 28 項、\n27\n名委员、委员会(committee)".into());
+        assert_eq!(v.text, "召开协商议事会15次，调研 28项、\n27名委员、委员会(committee)");
+        let sp = v.spans();
+        let at = v.text.find("协商").unwrap();
+        assert_eq!(slice16(v.shown(), sp.span(at, at + "协商".len())), "協(xié)商");
+        let at = v.text.find("协").unwrap();
+        assert_eq!(slice16(v.shown(), sp.span(at, at + "协".len())), "協", "the note stays outside");
+        let at = v.text.find("27名").unwrap();
+        assert_eq!(sp.shown(at, at + "27名".len()), "27\n名");
+        let at = v.text.find("28项").unwrap();
+        assert_eq!(sp.shown(at, at + "28项".len()), "28 項");
+    }
+
+    #[test]
+    fn full_width_digits_and_astral_chars() {
+        let text = "𠀀办复率达１００％，共１．５万人。".to_string();
+        let v = View::new(text.clone());
+        assert_eq!(v.text, "𠀀办复率达100%，共1.5万人。");
+        let sp = v.spans();
+        let at = v.text.find("100%").unwrap();
+        assert_eq!(sp.span(at, at + 4), [6, 10]);
+        assert_eq!(slice16(&text, sp.span(at, at + 4)), "１００％");
+        let end = v.text.len();
+        assert_eq!(sp.span(0, end), [0, text.encode_utf16().count()]);
+    }
+
+    #[test]
+    fn simplified_text_is_left_alone() {
+        let text = "乾隆年间，著名的协商议事会召开15次，覆盖全县。".to_string();
+        let v = View::new(text.clone());
+        assert_eq!(v.text, text);
+        assert_eq!(v.anchors, vec![(0, 0)]);
+        assert!(v.respell.is_empty());
+    }
+}
