@@ -41,8 +41,9 @@ async function modules(outdir, entryPoints, extra = {}) {
   cpSync(wasm, join(outdir, 'report_lens_bg.wasm'));
 }
 
-// the npm package
+// the npm package; its Analysis types are the ones generated from the Rust types
 rmSync(pkgDist, { recursive: true, force: true });
+cpSync(join(here, '..', 'contract', 'analysis.d.ts'), join(here, 'package', 'analysis.d.ts'));
 await modules(pkgDist, { index: src('api/index.js'), 'report-lens': src('element/report-lens.js') });
 
 // the site: the same entries plus the demo and the iframe page

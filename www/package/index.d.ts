@@ -1,9 +1,8 @@
 // import { analyze, concordance, preload } from 'report-lens'
-import type { Analysis } from './analysis.js';
-import type { Concordance } from './concordance.js';
+// analysis.d.ts is generated from the Rust types (contract/analysis.d.ts in the repository).
+import type { Analysis, Concordance } from './analysis.js';
 
 export type * from './analysis.js';
-export type * from './concordance.js';
 
 /** A file's raw bytes (.txt, .md, .html, .docx in UTF-8, UTF-16 or GB18030), or text. */
 export type AnalyzeInput = File | Blob | ArrayBuffer | Uint8Array | string;

@@ -1,11 +1,11 @@
 // The interface's two languages: the same keys in both, no Chinese in the English strings,
-// and a label in each language for every code the core can send (read from the lexicon files
-// and the Rust sources the codes come from, so a new code without a label fails here).
+// and a label in each language for every code the core can send (read from the generated
+// contract/analysis.d.ts and the lexicon files, so a new code without a label fails here).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { translator, CODE_TABLES } from '../src/element/i18n.js';
+import { translator, CODE_TABLES } from '../src/element/i18n/index.js';
 import { root } from './browser.mjs';
 
 const lexicon = (f) =>
@@ -14,31 +14,35 @@ const lexicon = (f) =>
     .filter((l) => l.trim() && !l.startsWith('#'));
 const HAN = /[\u3400-\u9fff]/;
 
-function codesFromLexicon() {
-  const categories = [];
-  let section = '';
-  for (const l of lexicon('categories.txt')) {
-    if (l.startsWith('[')) section = l;
-    else if (section === '[labels]') categories.push(l.split('|')[0].trim());
-  }
+/** The members of a union of string literals in the generated TypeScript contract. */
+function union(name) {
+  const decl = readFileSync(join(root, 'contract', 'analysis.d.ts'), 'utf8');
+  const m = new RegExp(`export type ${name} = ([^;]+);`).exec(decl);
+  assert.ok(m, `contract/analysis.d.ts declares ${name}`);
+  return [...m[1].matchAll(/"([^"]+)"/g)].map((x) => x[1]);
+}
+
+function codes() {
   return {
-    category: categories,
+    category: union('Category'),
+    kind: union('Kind'),
+    warning: union('WarningKind'),
+    part: union('Part').filter((p) => p !== 'other'),
+    level: [...new Set([...union('Level'), ...lexicon('places.tsv').map((l) => l.split('\t')[1])])],
+    // strings in the contract, closed sets in the lexicon
     theme: lexicon('themes.txt').map((l) => l.split('|')[0].trim()),
     family: [...new Set(lexicon('formulations.txt').map((l) => l.split('|')[1].trim()))],
     docType: [...new Set([...lexicon('documents.txt').map((l) => l.split('|')[1].trim()), '其他'])],
-    level: [...new Set([...lexicon('places.tsv').map((l) => l.split('\t')[1]), '全国', '区'])],
-    // the kinds are the strings meta.rs returns from kind()
-    kind: [...readFileSync(join(root, 'src', 'meta.rs'), 'utf8').matchAll(/^\s+"(work_report|proposal_report|speech|personnel|feature|other)"$/gm)].map((m) => m[1]),
   };
 }
 
 test('both languages have the same keys, and English has no Chinese', () => {
   const zh = translator('zh');
   const en = translator('en');
-  const keys = [...readFileSync(join(root, 'www', 'src', 'element', 'i18n.js'), 'utf8').matchAll(/^\s+'([\w.]+)':/gm)].map((m) => m[1]);
-  const distinct = [...new Set(keys)];
-  assert.equal(keys.length, distinct.length * 2, 'every key is in both tables once');
-  for (const k of distinct) {
+  const table = (lang) => JSON.parse(readFileSync(join(root, 'www', 'src', 'element', 'i18n', `${lang}.json`), 'utf8'));
+  const keys = Object.keys(table('zh').strings);
+  assert.deepEqual(Object.keys(table('en').strings).sort(), keys.slice().sort(), 'the same keys in both');
+  for (const k of keys) {
     assert.notEqual(en(k), k, `en has ${k}`);
     assert.ok(!HAN.test(en(k)), `en ${k}: ${en(k)}`);
     assert.notEqual(zh(k), k, `zh has ${k}`);
@@ -46,10 +50,13 @@ test('both languages have the same keys, and English has no Chinese', () => {
 });
 
 test('every code the core sends has a label in both languages', () => {
-  const codes = codesFromLexicon();
-  assert.equal(codes.category.length, 15);
-  assert.equal(codes.kind.length, 6);
-  for (const [table, list] of Object.entries(codes)) {
+  const all = codes();
+  assert.equal(all.category.length, 15);
+  assert.equal(all.kind.length, 6);
+  for (const approx of union('Approx').filter((a) => a !== 'none')) {
+    assert.ok(!HAN.test(translator('en')(`approx.${approx}`)) && translator('en')(`approx.${approx}`) !== `approx.${approx}`, approx);
+  }
+  for (const [table, list] of Object.entries(all)) {
     assert.ok(list.length > 0, table);
     for (const code of list) {
       assert.ok(CODE_TABLES.zh[table][code], `zh ${table} ${code}`);

@@ -55,20 +55,20 @@ test('the tarball holds the modules, the worker, the wasm, the types and no sour
 test('types: tsc --strict accepts correct use, rejects wrong use, and the CLI JSON of real reports fits Analysis', () => {
   const reports = [fixture, ...(existsSync(sharedCorpus) ? readdirSync(sharedCorpus).filter((f) => f.endsWith('.txt')).map((f) => join(sharedCorpus, f)) : [])];
   const check = `
-import { analyze, concordance, preload, type Analysis, type CategoryCode, type ReportKind, type Quantity } from 'report-lens';
+import { analyze, concordance, preload, type Analysis, type Category, type Kind, type Quantity } from 'report-lens';
 import { ReportLensElement, type PanelName } from 'report-lens/element';
 
 export async function use(file: File): Promise<string> {
   const ready: { ms: number } = await preload();
   const a: Analysis = await analyze(file, { name: 'x.txt', max_terms: 10 });
   const q: Quantity | undefined = a.quantities[0];
-  const c: CategoryCode | undefined = q?.category;
-  const k: ReportKind = a.meta.kind;
+  const c: Category | undefined = q?.category;
+  const k: Kind = a.meta.kind;
   const [s, e] = a.sections[0].span;
   const c2 = await concordance(a.text, '协商', { width: 10 });
   const line: [number, number] = c2.lines[0].span;
   // @ts-expect-error: not a category
-  const bad: CategoryCode = 'nonsense';
+  const bad: Category = 'nonsense';
   // @ts-expect-error: options are checked
   await analyze('text', { maxTerms: 3 });
   // @ts-expect-error: inputs are checked

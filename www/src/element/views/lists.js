@@ -31,6 +31,8 @@ export function renderWarnings({ $, t, actions, lists }, a) {
             el('span', { class: 'kind-label' }, t.code('warning', w.kind), ': '),
             // the core's message quotes the report
             content('button', { type: 'button', class: 'link', onclick: () => w.span && actions.pickSpan(w.span) }, w.message),
+            // the text a repair took out (not in `text` any more), shortened
+            w.removed ? content('q', { class: 'removed' }, w.removed.length > 60 ? `${w.removed.slice(0, 60)}…` : w.removed) : null,
           ),
         )
       : [el('li', { class: 'muted' }, t('warnings.clean'))]),
