@@ -283,6 +283,37 @@ test('at 390 px: tables scroll inside their panel, two cards a row, chart labels
   await page.close();
 });
 
+test('a long report: lists grow in chunks, never a DOM node per quantity', async () => {
+  const { page, problems } = await demo();
+  const text = readFileSync(fixture, 'utf8');
+  const r = await page.evaluate(async (text) => {
+    // 100 copies with shifted numbers: no paragraph repeats, so nothing is merged away
+    const report = Array.from({ length: 100 }, (_, i) => text.replace(/\d+/g, (d) => String(Number(d) + i))).join('\n\n');
+    const lens = document.querySelector('report-lens');
+    const a = await lens.analyze(report, { name: 'long.txt' });
+    const root = lens.shadowRoot;
+    const rows = () => root.querySelectorAll('#quantity-table tbody tr[data-index]').length;
+    const first = rows();
+    const outline = root.querySelectorAll('#outline li').length;
+    const nodes = root.querySelectorAll('*').length;
+    root.querySelector('#quantity-table tbody tr.more button').click();
+    return { quantities: a.quantities.length, sections: a.sections.length, first, outline, nodes, after: rows() };
+  }, text);
+  assert.ok(r.quantities > 3000 && r.sections > 500, JSON.stringify(r));
+  assert.equal(r.first, 200, 'the first chunk of rows');
+  assert.equal(r.after, 400, '"show more" adds the next chunk');
+  assert.equal(r.outline, 200, 'the outline too');
+  assert.ok(r.nodes < 6000, `the element holds ${r.nodes} nodes for ${r.quantities} quantities`);
+  // scrolled to its end, the table loads the next chunk by itself
+  await page.evaluate(() => {
+    const wrap = document.querySelector('report-lens').shadowRoot.querySelector('#quantity-table').closest('.table-wrap');
+    wrap.scrollTop = wrap.scrollHeight;
+  });
+  await page.waitForFunction(() => document.querySelector('report-lens').shadowRoot.querySelectorAll('#quantity-table tbody tr[data-index]').length === 600);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 async function axe(page, context) {
   await page.addScriptTag({ path: axePath });
   return page.evaluate(async (context) => {

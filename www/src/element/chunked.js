@@ -5,8 +5,9 @@
 export const CHUNK = 200;
 
 /**
- * Renders items into `parent` (a tbody or a list) with make(item, index) → Element.
- * moreRow(button) wraps the "show more" button for the parent (a <tr><td> or an <li>).
+ * Renders items into `parent` (a tbody or a list) with make(item, index) → Element; when make
+ * places the item itself (a tree), it returns null. moreRow(button) wraps the "show more"
+ * button for the parent (a <tr><td>, an <li>, a <p>).
  */
 export function renderChunked(parent, items, make, { t, moreRow, chunk = CHUNK, onRender } = {}) {
   parent._chunkObserver?.disconnect();
@@ -15,7 +16,10 @@ export function renderChunked(parent, items, make, { t, moreRow, chunk = CHUNK, 
     parent.querySelector(':scope > .more')?.remove();
     const end = Math.min(items.length, shown + chunk);
     const frag = document.createDocumentFragment();
-    for (let i = shown; i < end; i++) frag.append(make(items[i], i));
+    for (let i = shown; i < end; i++) {
+      const node = make(items[i], i);
+      if (node) frag.append(node);
+    }
     shown = end;
     if (shown < items.length) {
       const button = document.createElement('button');
@@ -36,7 +40,7 @@ export function renderChunked(parent, items, make, { t, moreRow, chunk = CHUNK, 
   };
   const observe = (row) => {
     if (typeof IntersectionObserver === 'undefined') return;
-    const scroller = parent.closest('.table-wrap, .entities') ?? null;
+    const scroller = parent.closest('.table-wrap, .entities, .articles, .warnings, .outline') ?? null;
     const io = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) {
@@ -60,6 +64,12 @@ export const tableMore = (columns) => (button) => {
   td.append(button);
   tr.append(td);
   return tr;
+};
+
+export const paragraphMore = (button) => {
+  const p = document.createElement('p');
+  p.append(button);
+  return p;
 };
 
 export const listMore = (button) => {

@@ -193,9 +193,13 @@ export class ReportLensElement extends HTMLElement {
         try {
           const input = item.read ? await item.read() : item.input;
           const { name: _name, ...options } = item.options ?? {};
+          const t0 = performance.now();
           const { analysis, ms } = await engine().analyze(input, { ...options, name: item.name });
-          this.timings.analyses.push({ name: item.name, ms, bytes: analysis.source.bytes });
+          const t1 = performance.now();
+          performance.measure('report-lens:analyse', { start: t0, end: t1 });
           await this.#view.add(analysis);
+          performance.measure('report-lens:show', { start: t1, end: performance.now() });
+          this.timings.analyses.push({ name: item.name, ms, bytes: analysis.source.bytes });
           last = analysis;
           this.#emit('report-lens:analysed', analysis);
         } catch (e) {

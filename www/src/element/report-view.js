@@ -64,7 +64,7 @@ export class ReportView {
     this.#renderTabs();
   }
 
-  /** Renders report i, a few panels per step. */
+  /** Renders report i, a few panels per step (each step is a performance measure). */
   async show(i) {
     const token = ++this.#renderToken;
     const stale = () => token !== this.#renderToken;
@@ -72,29 +72,44 @@ export class ReportView {
     const a = this.reports[i];
     const ctx = this.#ctx();
     this.$('#results').hidden = false;
-    this.#renderTabs();
-    renderComparison(ctx, this.reports);
-    renderOverview(ctx, a);
-    renderOutline(ctx, a);
-    renderArticles(ctx, a);
-    renderWarnings(ctx, a);
-    await yieldToBrowser();
-    if (stale()) return;
-    renderMetrics(ctx, a);
-    this.#renderTable();
-    renderKeywords(ctx, a);
-    renderFormulations(ctx, a);
-    await yieldToBrowser();
-    if (stale()) return;
-    renderEntities(ctx, a);
-    this.#kwic = EMPTY_KWIC;
-    this.#kwicSort = null;
-    renderConcordance(ctx, this.#kwic, null);
-    this.#text.render(a.text, a.quantities.map((q) => q.span));
-    this.#applyLayer();
-    await yieldToBrowser();
-    if (stale()) return;
+    const steps = [
+      ['head', () => {
+        this.#renderTabs();
+        renderComparison(ctx, this.reports);
+        renderOverview(ctx, a);
+        renderOutline(ctx, a);
+        renderArticles(ctx, a);
+        renderWarnings(ctx, a);
+      }],
+      ['achievements', () => {
+        renderMetrics(ctx, a);
+        this.#renderTable();
+      }],
+      ['language', () => {
+        renderKeywords(ctx, a);
+        renderFormulations(ctx, a);
+        renderEntities(ctx, a);
+        this.#kwic = EMPTY_KWIC;
+        this.#kwicSort = null;
+        renderConcordance(ctx, this.#kwic, null);
+      }],
+      ['text', () => {
+        this.#text.render(a.text, a.quantities.map((q) => q.span));
+        this.#applyLayer();
+      }],
+    ];
+    for (const [name, step] of steps) {
+      const t0 = performance.now();
+      step();
+      performance.measure(`report-lens:render:${name}`, { start: t0, end: performance.now() });
+      const y0 = performance.now();
+      await yieldToBrowser(); // the browser lays out and paints what the step added
+      performance.measure(`report-lens:layout:${name}`, { start: y0, end: performance.now() });
+      if (stale()) return;
+    }
+    const t0 = performance.now();
     await this.drawCharts(stale);
+    performance.measure('report-lens:render:charts', { start: t0, end: performance.now() });
   }
 
   /** Re-renders the report shown (after a change of language), keeping the concordance. */
@@ -118,8 +133,10 @@ export class ReportView {
     if (stale()) return;
     this.#charts ??= new Charts(this.shadow, this.host);
     for (const [name, panel] of Object.entries(CHARTS)) {
+      const t0 = performance.now();
       describeChart(this.$(`[data-chart="${name}"]`), name, a, this.t);
       if (this.$(`[data-panel="${panel}"]`).dataset.off !== '1') this.#charts.draw(name, a, this.t);
+      performance.measure(`report-lens:chart:${name}`, { start: t0, end: performance.now() });
     }
   }
 

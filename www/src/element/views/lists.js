@@ -5,8 +5,10 @@ import { renderChunked, listMore } from '../chunked.js';
 
 export function renderArticles({ $, t, actions, lists }, a) {
   $('#article-count').textContent = t('articles.count', { n: a.articles.length });
-  $('#articles').replaceChildren(
-    ...a.articles.map((art, i) =>
+  renderChunked(
+    $('#articles'),
+    a.articles,
+    (art, i) =>
       el(
         'li',
         { class: art.main ? 'main' : null, dataset: { index: i } },
@@ -15,29 +17,31 @@ export function renderArticles({ $, t, actions, lists }, a) {
           : el('button', { type: 'button', class: 'link', onclick: () => actions.showArticle(art) }, t('articles.untitled')),
         el('span', { class: 'kind' }, [t.code('kind', art.meta.kind), art.main ? t('articles.main') : null].filter(Boolean).join(' · ')),
       ),
-    ),
+    { t, moreRow: listMore, chunk: 50, onRender: () => lists.articles.refresh() },
   );
-  lists.articles.refresh();
 }
 
 export function renderWarnings({ $, t, actions, lists }, a) {
   $('#warning-count').textContent = a.warnings.length ? t('warnings.count', { n: a.warnings.length }) : t('warnings.none');
-  $('#warnings').replaceChildren(
-    ...(a.warnings.length
-      ? a.warnings.map((w) =>
-          el(
-            'li',
-            { dataset: { kind: w.kind } },
-            el('span', { class: 'kind-label' }, t.code('warning', w.kind), ': '),
-            // the core's message quotes the report
-            content('button', { type: 'button', class: 'link', onclick: () => w.span && actions.pickSpan(w.span) }, w.message),
-            // the text a repair took out (not in `text` any more), shortened
-            w.removed ? content('q', { class: 'removed' }, w.removed.length > 60 ? `${w.removed.slice(0, 60)}…` : w.removed) : null,
-          ),
-        )
-      : [el('li', { class: 'muted' }, t('warnings.clean'))]),
+  if (!a.warnings.length) {
+    $('#warnings').replaceChildren(el('li', { class: 'muted' }, t('warnings.clean')));
+    return;
+  }
+  renderChunked(
+    $('#warnings'),
+    a.warnings,
+    (w) =>
+      el(
+        'li',
+        { dataset: { kind: w.kind } },
+        el('span', { class: 'kind-label' }, t.code('warning', w.kind), ': '),
+        // the core's message quotes the report
+        content('button', { type: 'button', class: 'link', onclick: () => w.span && actions.pickSpan(w.span) }, w.message),
+        // the text a repair took out (not in `text` any more), shortened
+        w.removed ? content('q', { class: 'removed' }, w.removed.length > 60 ? `${w.removed.slice(0, 60)}…` : w.removed) : null,
+      ),
+    { t, moreRow: listMore, chunk: 50, onRender: () => lists.warnings.refresh() },
   );
-  lists.warnings.refresh();
 }
 
 export function renderKeywords({ $, actions, lists }, a) {

@@ -1,6 +1,7 @@
 // The outline as a tree of headings: nested lists by level, each heading a button that scrolls
 // the text to it, with a bar for its share of the text and its part (review or plan).
 import { el, content } from '../dom.js';
+import { renderChunked, paragraphMore } from '../chunked.js';
 
 /** Size of a section: from its heading to the next heading of the same or a higher level. */
 function sectionSizes(a) {
@@ -32,11 +33,14 @@ export function renderOutline({ $, t, actions, lists }, a) {
   const sizes = sectionSizes(a);
   const max = Math.max(1, ...sizes);
   const top = el('ol');
-  // a stack of [level, list]: a deeper heading opens a list inside the last item
-  const stack = [[0, top]];
-  a.sections.forEach((s, i) => {
-    while (stack.length > 1 && stack[stack.length - 1][0] >= s.level) stack.pop();
-    let [, list] = stack[stack.length - 1];
+  // the open lists, outermost first: a deeper heading goes into a list inside the last item
+  // (attached when its first item arrives). The stack lives across chunks, so a long outline
+  // grows as it is scrolled.
+  const stack = [{ level: 0, list: top, owner: null }];
+  const place = (s, i) => {
+    while (stack.length > 1 && stack[stack.length - 1].level >= s.level) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent.owner && !parent.list.parentNode) parent.owner.append(parent.list);
     const pct = Math.round((sizes[i] / a.text.length) * 100);
     const li = el(
       'li',
@@ -46,12 +50,9 @@ export function renderOutline({ $, t, actions, lists }, a) {
       el('span', { class: 'sr-only' }, t('outline.size', { pct })),
       t.code('part', s.part) ? el('span', { class: 'part-label' }, t.code('part', s.part)) : null,
     );
-    list.append(li);
-    const sub = el('ol');
-    li.append(sub);
-    stack.push([s.level, sub]);
-  });
-  for (const ol of top.querySelectorAll('ol')) if (!ol.children.length) ol.remove();
-  nav.replaceChildren(top);
-  lists.outline.refresh();
+    parent.list.append(li);
+    stack.push({ level: s.level, list: el('ol'), owner: li });
+    return i === 0 ? top : null;
+  };
+  renderChunked(nav, a.sections, place, { t, moreRow: paragraphMore, chunk: 200, onRender: () => lists.outline.refresh() });
 }
