@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test: the native core (cargo test), the wasm build
-# in Node (analyze() equals the CLI), and the page end to end in headless Chromium.
+# in Node (analyze() equals the CLI), the page and the <report-lens> element end to end in
+# headless Chromium, and the npm package (npm pack, tsc on its types, a Vite app built from it).
 # Screenshots and timings go to test-output/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,6 @@ cargo test --locked --features schema
 echo "== wasm build"
 bash scripts/build.sh
 
-echo "== wasm in Node and the page in Chromium"
+echo "== wasm in Node, the page and the element in Chromium, the npm package"
 export REPORT_LENS_CLI="$PWD/target/debug/report-lens"
-(cd www && node --test --test-reporter=spec test/wasm.test.mjs test/e2e.test.mjs)
+(cd www && node --test --test-reporter=spec test/wasm.test.mjs test/i18n.test.mjs test/e2e.test.mjs test/element.test.mjs test/package.test.mjs)

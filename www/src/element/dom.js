@@ -1,4 +1,4 @@
-// DOM helpers. Report text only ever reaches the page through textContent, never as HTML.
+// DOM helpers. Report text only ever reaches the page through text nodes, never as HTML.
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -15,8 +15,13 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-export const $ = (sel, root = document) => root.querySelector(sel);
+/** Report content: marked as Chinese, so that screen readers switch voice in the English UI. */
+export function content(tag, attrs, ...children) {
+  return el(tag, { ...attrs, lang: 'zh-CN' }, ...children);
+}
 
-export function fmt(n) {
-  return Number.isInteger(n) ? n.toLocaleString('zh-CN') : n.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+/** Lets the browser paint between render steps, so no step holds the main thread long. */
+export function yieldToBrowser() {
+  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -1,11 +1,12 @@
 // Downloads of what the core computed: JSON as is, quantities as CSV (same columns as the
 // CLI's `--format csv`), charts as SVG or PNG.
-export function download(filename, data, type) {
+export function download(filename, data, type, where = document.body) {
   const blob = data instanceof Blob ? data : new Blob([data], { type: `${type};charset=utf-8` });
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
   a.download = filename;
-  document.body.append(a);
+  a.hidden = true;
+  where.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
