@@ -4,12 +4,14 @@
 //   dist/          the demo site: the same modules plus demo.js and embed.js, index.html,
 //                  embed.html (the iframe alternative), examples/, samples/, and
 //                  report-lens-offline.html (one file, classic scripts, wasm inlined, no network).
-// ECharts sits in its own chunk, imported only when a chart is first drawn.
+// ECharts sits in its own chunk, imported only when a chart is first drawn. Every file of dist/
+// gets a precompressed .br and .gz beside it (serve.mjs picks one by Accept-Encoding).
 import { build } from 'esbuild';
-import { cpSync, mkdirSync, existsSync, rmSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, existsSync, rmSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { precompress } from './tools/precompress.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const src = (p) => join(here, 'src', p);
@@ -32,13 +34,34 @@ const common = {
   // echarts-wordcloud imports the full entry, which installs the canvas renderer and the
   // dataset component we never use; everything it calls is in echarts/core
   alias: { 'echarts/lib/echarts': 'echarts/core' },
+  // the worker counts download progress against the decoded size (Content-Length is the
+  // compressed size when the server compresses)
+  define: { __REPORT_LENS_WASM_BYTES__: String(statSync(wasm).size) },
 };
 
 /** ES modules with shared chunks beside them (so `new URL('./worker.js', import.meta.url)` holds). */
 async function modules(outdir, entryPoints, extra = {}) {
-  await build({ ...common, entryPoints, format: 'esm', splitting: true, chunkNames: '[name]-[hash]', outdir, ...extra });
+  const { metafile } = await build({ ...common, entryPoints, format: 'esm', splitting: true, chunkNames: '[name]-[hash]', outdir, metafile: true, ...extra });
   await build({ ...common, entryPoints: { worker: src('engine/worker.js') }, format: 'esm', outdir, ...extra });
   cpSync(wasm, join(outdir, 'report_lens_bg.wasm'));
+  return metafile;
+}
+
+/** The chunks an entry imports statically (file names in outdir): <link rel="modulepreload">
+ * lets the browser fetch them with the entry instead of one round trip later. */
+function staticImports(metafile, outdir, entry) {
+  const outputs = metafile.outputs;
+  const key = Object.keys(outputs).find((k) => k.endsWith(`/${entry}`) || k === entry);
+  const seen = new Set();
+  const walk = (k) => {
+    for (const i of outputs[k]?.imports ?? []) {
+      if (i.kind !== 'import-statement' || seen.has(i.path)) continue;
+      seen.add(i.path);
+      walk(i.path);
+    }
+  };
+  walk(key);
+  return [...seen].map((p) => relative(outdir, join(process.cwd(), p)));
 }
 
 // the npm package; its Analysis types are the ones generated from the Rust types
@@ -48,12 +71,17 @@ await modules(pkgDist, { index: src('api/index.js'), 'report-lens': src('element
 
 // the site: the same entries plus the demo and the iframe page
 rmSync(dist, { recursive: true, force: true });
-await modules(
+const siteMeta = await modules(
   dist,
   { index: src('api/index.js'), 'report-lens': src('element/report-lens.js'), demo: src('demo/demo.js'), embed: src('demo/embed.js') },
   { sourcemap: 'linked' },
 );
-for (const f of ['index.html', 'embed.html', 'demo.css']) cpSync(join(here, f), join(dist, f));
+cpSync(join(here, 'demo.css'), join(dist, 'demo.css'));
+for (const [html, entry] of [['index.html', 'demo.js'], ['embed.html', 'embed.js']]) {
+  const preload = staticImports(siteMeta, dist, entry).map((f) => `<link rel="modulepreload" href="${f}">`).join('\n  ');
+  const text = readFileSync(join(here, html), 'utf8').replace(`<script type="module" src="${entry}"></script>`, (tag) => `${tag}\n  ${preload}`);
+  writeFileSync(join(dist, html), text);
+}
 cpSync(join(here, 'examples'), join(dist, 'examples'), { recursive: true });
 // the demo's sample is the test fixture: one report we wrote ourselves, in the corpus's style
 mkdirSync(join(dist, 'samples'));
@@ -61,8 +89,9 @@ cpSync(sample, join(dist, 'samples', 'sample-report.txt'));
 
 // The offline page: one HTML file with the styles, scripts, sample and wasm inlined, for a
 // classroom without a server (open it from disk). Classic scripts (file:// cannot load
-// modules): the chart chunk is inlined, the worker runs from a blob with the wasm in base64,
-// and a CSP in the page forbids every network request.
+// modules): the chart chunk is inlined, the worker runs from a blob with the wasm gzipped in
+// base64 (inflated by the browser's DecompressionStream while it compiles), and a CSP in the
+// page forbids every network request.
 const iife = async (entry) =>
   (
     await build({
@@ -75,7 +104,8 @@ const iife = async (entry) =>
       define: { 'import.meta.url': 'location.href' },
     })
   ).outputFiles[0].text;
-const workerSource = `self.__reportLensWasmBase64=${JSON.stringify(readFileSync(wasm).toString('base64'))};\n${await iife(src('engine/worker.js'))}`;
+const wasmGzip = gzipSync(readFileSync(wasm), { level: 9 });
+const workerSource = `self.__reportLensWasmGzipBase64=${JSON.stringify(wasmGzip.toString('base64'))};\n${await iife(src('engine/worker.js'))}`;
 const inline = (s) => s.replace(/<\/(script)/gi, '<\\/$1');
 const csp = "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval' blob:; worker-src blob:; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'";
 const demoSource = await iife(src('demo/demo.js'));
@@ -88,6 +118,9 @@ const page = readFileSync(join(here, 'index.html'), 'utf8')
     `<script>window.__reportLensWorkerSource=${inline(JSON.stringify(workerSource))};window.__reportLensSample=${inline(JSON.stringify(readFileSync(sample, 'utf8')))};</script>\n  <script>${inline(demoSource)}</script>\n</body>`);
 writeFileSync(join(dist, 'report-lens-offline.html'), page);
 
+// .br and .gz beside every file of the site
+const compressed = await precompress(dist);
+
 // sizes: what a page loads before any chart (the element and its chunks) and the chart chunk
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
@@ -98,4 +131,6 @@ const sum = (files) => files.reduce((n, f) => n + gz(join(pkgDist, f)), 0);
 console.error(
   `[build] package JS gzip: element+api ${kib(sum(eager))}, charts (lazy) ${kib(sum(lazy))}, worker ${kib(gz(join(pkgDist, 'worker.js')))}; wasm ${kib(gz(wasm))}`,
 );
-console.error(`[build] www/dist ready; offline page ${(page.length / 1048576).toFixed(1)} MB`);
+const wasmBr = statSync(join(dist, 'report_lens_bg.wasm.br')).size;
+console.error(`[build] wasm over the wire: ${kib(wasmBr)} brotli, ${kib(wasmGzip.length)} gzip (${kib(statSync(wasm).size)} raw)`);
+console.error(`[build] www/dist ready (${compressed} files precompressed); offline page ${(Buffer.byteLength(page) / 1048576).toFixed(2)} MB`);
