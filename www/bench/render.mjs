@@ -1,37 +1,63 @@
-// How the page copes with long reports: synthetic reports of growing size (the sample report
-// repeated with its numbers shifted, so that no paragraph repeats), analysed in the demo
-// page in Chromium. Prints per-step times (the performance measures the element records), the
-// element's DOM size, and each size's ratio to the smallest. Run: node bench/render.mjs [reps…]
+// How the page copes with long reports: synthetic reports of growing size (test/synthetic.mjs:
+// the sample report repeated with its numbers shifted), dropped as files on the demo page in
+// Chromium, after the engine is ready and the page idle. Prints per size: the core's time, the
+// time the result took to arrive in pieces, the time to show it, the longest main-thread task
+// and the number of tasks over 50 ms, the element's DOM size, and the slowest render steps
+// (the performance measures the element records).
+// Run: node bench/render.mjs [KB…]   (default 25 500 2000)
 import { readFileSync } from 'node:fs';
 import { serve } from '../serve.mjs';
 import { launch, fixture } from '../test/browser.mjs';
+import { syntheticReport } from '../test/synthetic.mjs';
 
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
-const reps = sizes.length ? sizes : [50, 200, 500];
+const kbs = sizes.length ? sizes : [25, 500, 2000];
 const server = await serve(0);
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await launch();
 const text = readFileSync(fixture, 'utf8');
 const rows = [];
-for (const n of reps) {
+const steps = [];
+for (const kb of kbs) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${origin}/`);
   await page.waitForSelector('report-lens[data-state="ready"]', { timeout: 60_000 });
+  await page.waitForTimeout(2000); // a reader picks a file; the chart code loads meanwhile
   const r = await page.evaluate(
-    async ([text, n]) => {
-      const report = Array.from({ length: n }, (_, i) => text.replace(/\d+/g, (d) => String(Number(d) + i))).join('\n\n');
+    async ([text, bytes, build]) => {
+      const report = new Function(`return (${build})`)()([text, bytes]);
+      const file = new File([report], 'long.txt', { type: 'text/plain' });
       const lens = document.querySelector('report-lens');
-      const a = await lens.analyze(report, { name: 'long.txt' });
-      await new Promise((done) => setTimeout(done, 500));
-      const m = Object.fromEntries(performance.getEntriesByType('measure').map((e) => [e.name.replace('report-lens:', ''), Math.round(e.duration)]));
-      return { chars: report.length, quantities: a.quantities.length, sections: a.sections.length, nodes: lens.shadowRoot.querySelectorAll('*').length, ...m };
+      const t0 = performance.now();
+      const a = await lens.analyze(file);
+      const done = performance.now() - t0;
+      await new Promise((r) => setTimeout(r, 2000)); // charts and word cloud settle
+      const tasks = lens.timings.longTasks.filter((e) => e.start >= t0);
+      const last = lens.timings.analyses.at(-1);
+      const m = performance.getEntriesByType('measure').filter((e) => e.name.startsWith('report-lens:render:') || e.name.startsWith('report-lens:chart:'));
+      return {
+        row: {
+          kb: Math.round(file.size / 1024),
+          core: Math.round(last.ms),
+          receive: last.receiveMs,
+          show: last.showMs,
+          done: Math.round(done),
+          longest: Math.max(0, ...tasks.map((e) => e.ms)),
+          'tasks>50': tasks.length,
+          quantities: a.quantities.length,
+          nodes: lens.shadowRoot.querySelectorAll('*').length,
+          'wasm MB': Math.round(last.memory / 1048576),
+        },
+        steps: m.sort((x, y) => y.duration - x.duration).slice(0, 5).map((e) => `${e.name.replace('report-lens:', '')} ${Math.round(e.duration)}`).join(', '),
+      };
     },
-    [text, n],
+    [text, kb * 1024, syntheticReport.toString()],
   );
-  rows.push({ reps: n, ...r });
+  rows.push(r.row);
+  steps.push({ kb: r.row.kb, 'slowest steps (ms)': r.steps });
   await page.close();
 }
 await browser.close();
 server.close();
-const base = rows[0];
-console.table(rows.map((r) => ({ ...r, 'chars ×': (r.chars / base.chars).toFixed(1), 'show ×': (r.show / base.show).toFixed(1), 'nodes ×': (r.nodes / base.nodes).toFixed(1) })));
+console.table(rows);
+console.table(steps);

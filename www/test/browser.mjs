@@ -28,6 +28,9 @@ export function launch() {
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic',
+      // the full browser behind --headless preloads WebUI of its own (omnibox popup, top chrome)
+      // in renderers that compete with the page under test for the CPU
+      '--disable-features=PreloadTopChromeWebUI,PrewarmWebUIContents,OmniboxPopupWebUIContent,OmniboxFullPopupWebUIContent,OmniboxAimPopupWebUIContent,OmniboxPopupWebUIBaseContent,WebUIReloadButtonPrewarmWebUI,FullWebUIOmniboxFrame',
     ],
     // playwright gives every launch a fresh, empty user-data-dir of its own
   });

@@ -1,0 +1,57 @@
+// One cold start of a page holding a <report-lens> (shared by bench/startup.mjs and the
+// start-up test): a fresh browser context (empty cache), optionally a throttled line, and the
+// times from navigation start to
+//   interactive: the document is parsed and the element is defined and upgraded (the drop zone
+//                answers), and
+//   ready:       data-state="ready" (the wasm is compiled and the dictionary built),
+// read from the page's own clock (performance.now() is relative to navigation start), plus the
+// bytes that crossed the wire (compressed sizes, the worker's requests included).
+
+/** Records, inside the page, when the element is defined and when it reaches each state. */
+function probe() {
+  const marks = (window.__startup = { states: {} });
+  const element = () => document.querySelector('report-lens');
+  customElements.whenDefined('report-lens').then(() => {
+    const done = () => (marks.defined = performance.now());
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', done, { once: true });
+    else done();
+  });
+  new MutationObserver(() => {
+    const s = element()?.dataset.state;
+    if (s && !(s in marks.states)) marks.states[s] = performance.now();
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+}
+
+export async function measureStartup(browser, url, { mbit = 0, latencyMs = 20, width = 1280 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  if (mbit) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: latencyMs,
+      downloadThroughput: (mbit * 1e6) / 8,
+      uploadThroughput: (mbit * 1e6) / 8,
+    });
+  }
+  const sizes = [];
+  page.on('requestfinished', (r) => sizes.push(r.sizes().then((s) => ({ url: r.url(), bytes: s.responseBodySize + s.responseHeadersSize }))));
+  await page.addInitScript(probe);
+  await page.goto(url);
+  await page.waitForSelector('report-lens[data-state="ready"]', { timeout: 120_000 });
+  const m = await page.evaluate(() => ({
+    dom_interactive: performance.getEntriesByType('navigation')[0].domInteractive,
+    defined: window.__startup.defined,
+    ready: window.__startup.states.ready,
+    engine: document.querySelector('report-lens').timings.engineMs,
+  }));
+  const transferred = (await Promise.all(sizes)).reduce((n, s) => n + s.bytes, 0);
+  await context.close();
+  return {
+    interactive_ms: Math.round(Math.max(m.dom_interactive, m.defined)),
+    ready_ms: Math.round(m.ready),
+    worker_ms: Math.round(m.engine),
+    transferred_kib: Math.round(transferred / 1024),
+  };
+}
