@@ -13,6 +13,28 @@ echarts.use([BarChart, GridComponent, TooltipComponent, TitleComponent, SVGRende
 const PALETTE = ['#b3261e', '#c0582a', '#8a5a44', '#3f6e8c', '#4f7d5b', '#7b5ea7', '#a0522d', '#2f4f6f'];
 export const FAMILY_COLORS = { 指导思想: '#b3261e', 党的领导: '#c0582a', 政协定位: '#3f6e8c', 协商民主: '#4f7d5b', 发展理念: '#7b5ea7', 作风: '#8a5a44' };
 
+let warmed = false;
+
+/** Draws a small bar chart off screen in `container` and throws it away (see prepareCharts). */
+export function warmUp(container) {
+  if (warmed || !container?.isConnected) return;
+  warmed = true;
+  const node = document.createElement('div');
+  node.setAttribute('aria-hidden', 'true');
+  node.style.cssText = 'position:absolute;left:-10000px;top:0;width:320px;height:160px';
+  container.append(node);
+  const c = echarts.init(node, null, { renderer: 'svg' });
+  c.setOption({
+    animation: false,
+    grid: { containLabel: true },
+    xAxis: { type: 'value' },
+    yAxis: { type: 'category', data: ['协商', '监督', '参政'] },
+    series: [{ type: 'bar', data: [3, 2, 1], label: { show: true, position: 'right' } }],
+  });
+  c.dispose();
+  node.remove();
+}
+
 /** The charts of one element. */
 export class Charts {
   constructor(root, host) {
@@ -31,7 +53,13 @@ export class Charts {
     if (!c) {
       c = echarts.init(node, null, { renderer: 'svg' });
       this.charts.set(name, c);
-      new ResizeObserver(() => !c.isDisposed() && c.resize()).observe(node);
+      const chart = c;
+      // observe() reports the size it starts with: redrawing then would draw every chart twice
+      new ResizeObserver(([entry]) => {
+        const { width, height } = entry.contentRect;
+        if (chart.isDisposed() || (Math.round(width) === chart.getWidth() && Math.round(height) === chart.getHeight())) return;
+        chart.resize();
+      }).observe(node);
     }
     return c;
   }
@@ -73,7 +101,8 @@ export class Charts {
               gridSize: width < 480 ? 4 : 6,
               sizeRange: width < 480 ? [10, 34] : [12, 52],
               rotationRange: [0, 0],
-              layoutAnimation: false,
+              // placed a word per task (setImmediate), not all in one long task
+              layoutAnimation: true,
               width: '100%',
               height: '95%',
               top: 'center',
@@ -82,7 +111,8 @@ export class Charts {
             },
           ],
         },
-        true,
+        // drawn in the next animation frame, a task of its own
+        { notMerge: true, lazyUpdate: true },
       );
       return;
     }
@@ -106,7 +136,8 @@ export class Charts {
         },
         series: [{ type: 'bar', data: data.reverse(), itemStyle: barColor ? { color: barColor } : undefined, label: { show: true, position: 'right', color: colors.ink } }],
       },
-      true,
+      // drawn in the next animation frame, a task of its own
+        { notMerge: true, lazyUpdate: true },
     );
   }
 

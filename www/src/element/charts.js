@@ -4,10 +4,22 @@
 import { el, content } from './dom.js';
 
 let lib = null;
-/** Starts downloading the chart code (the element calls it once it is visible). */
+/** The chart code (imported on first use). */
 export function loadCharts() {
   lib ??= import('./charts-impl.js');
   return lib;
+}
+
+const idle = (fn) => (globalThis.requestIdleCallback ? requestIdleCallback(fn, { timeout: 3000 }) : setTimeout(fn, 50));
+
+/**
+ * Fetches the chart code when the page is idle after the engine is ready (not beside the
+ * wasm: it would compete with it for the line and the CPU), then draws one throwaway chart in
+ * `container`, so that ECharts' first-run costs (compiling its code, its text-measuring
+ * canvas) are not paid inside the first report's render.
+ */
+export function prepareCharts(container) {
+  idle(() => loadCharts().then((m) => idle(() => m.warmUp(container)), () => {}));
 }
 
 /**

@@ -25,3 +25,11 @@ export function yieldToBrowser() {
   if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/** Resolves after the browser has rendered a frame (style and layout done in its own task,
+ * not forced inside ours by the next read of a size); at once in a hidden tab, which renders
+ * no frames. */
+export function afterFrame() {
+  if (typeof document === 'undefined' || document.hidden || typeof requestAnimationFrame !== 'function') return yieldToBrowser();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}

@@ -2,11 +2,12 @@
 // panels, src, compact, loading. Methods: analyze(), clear(). Properties: analysis, reports,
 // state, timings. Events: report-lens:ready, report-lens:analysed, report-lens:error.
 // Nothing heavy (wasm, ECharts) is downloaded until the element is visible or used.
-import { engine, InputTooLarge } from '../engine/engine.js';
+import { engine, InputTooLarge, AnalysisTimeout, EngineCrash } from '../engine/engine.js';
+import { longTasks, longestTaskSince } from './perf.js';
 import { TEMPLATE, PANELS } from './template.js';
 import css from './styles.css';
 import { translator, normalizeLang } from './i18n/index.js';
-import { loadCharts } from './charts.js';
+import { prepareCharts } from './charts.js';
 import { bindIntake } from './intake.js';
 import { ReportView } from './report-view.js';
 
@@ -23,6 +24,13 @@ function adoptStyles(shadow, text) {
   shadow.prepend(style);
 }
 
+/** A report's size for the status line: MB or KB of a file, characters of a text. */
+function sizeLabel(input, t) {
+  const bytes = typeof input === 'string' ? null : (input?.size ?? input?.byteLength ?? null);
+  if (bytes == null) return t('size.chars', { n: t.fmt(input?.length ?? 0) });
+  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
 export class ReportLensElement extends HTMLElement {
   static observedAttributes = ['lang', 'panels', 'src', 'compact', 'loading'];
 
@@ -36,7 +44,13 @@ export class ReportLensElement extends HTMLElement {
   #errors = [];
   #busy = 0;
   #loadedSrc = null;
-  timings = { engineMs: null, analyses: [] };
+  #ticker = null;
+  /**
+   * engineMs: the engine's load time; analyses: per report { name, bytes, ms (in the core),
+   * receiveMs, showMs, memory (wasm bytes), longestTaskMs }; longTasks: the page's main-thread
+   * tasks over 50 ms { start, ms }; longestTaskSince(t).
+   */
+  timings = { engineMs: null, analyses: [], longTasks, longestTaskSince };
 
   constructor() {
     super();
@@ -123,7 +137,7 @@ export class ReportLensElement extends HTMLElement {
     this.#visibility = null;
     const e = engine();
     e.addEventListener('progress', ({ detail }) => this.#progress(detail));
-    e.addEventListener('ready', ({ detail }) => this.#engineReady(detail));
+    e.addEventListener('ready', ({ detail }) => !detail.restarted && this.#engineReady(detail));
     e.addEventListener('fatal', ({ detail }) => this.#engineFailed(detail.message));
     if (e.state === 'ready') queueMicrotask(() => this.#engineReady({ ms: e.readyMs }));
     else if (e.state === 'failed') queueMicrotask(() => this.#engineFailed(e.error));
@@ -132,7 +146,6 @@ export class ReportLensElement extends HTMLElement {
       this.#setStatus('status.download', { pct: 0 }, 0);
       e.start();
     }
-    loadCharts().catch(() => {}); // fetched now, beside the wasm; a failure shows when drawing
     if (this.hasAttribute('src')) this.#loadSrc();
   }
 
@@ -145,6 +158,7 @@ export class ReportLensElement extends HTMLElement {
 
   #engineReady({ ms }) {
     this.timings.engineMs = ms;
+    prepareCharts(this.#$('.root'));
     if (!this.#busy && this.#view.current < 0) {
       this.#setStatus('status.ready', { ms: Math.round(ms) });
       this.#setState('ready');
@@ -189,26 +203,42 @@ export class ReportLensElement extends HTMLElement {
     try {
       for (const item of items) {
         this.#setState('busy');
-        this.#setStatus('status.busy', { name: item.name || this.#t('intake.pasted') });
+        const name = item.name || this.#t('intake.pasted');
         try {
           const input = item.read ? await item.read() : item.input;
           const { name: _name, ...options } = item.options ?? {};
           const t0 = performance.now();
-          const { analysis, ms } = await engine().analyze(input, { ...options, name: item.name });
-          const t1 = performance.now();
-          performance.measure('report-lens:analyse', { start: t0, end: t1 });
+          const progress = this.#showProgress(name, input, t0);
+          let t1 = null;
+          const { analysis, ms, memory } = await engine().analyze(input, {
+            ...options,
+            name: item.name,
+            onProgress: (p) => {
+              if (p.stage === 'receive') t1 ??= performance.now();
+              progress(p);
+            },
+          });
+          this.#stopTicker();
+          const t2 = performance.now();
+          performance.measure('report-lens:analyse', { start: t0, end: t2 });
+          this.#setStatus('status.show', { name }, true);
           await this.#view.add(analysis);
-          performance.measure('report-lens:show', { start: t1, end: performance.now() });
-          this.timings.analyses.push({ name: item.name, ms, bytes: analysis.source.bytes });
+          const t3 = performance.now();
+          performance.measure('report-lens:show', { start: t2, end: t3 });
+          this.timings.analyses.push({
+            name: item.name,
+            bytes: analysis.source.bytes,
+            ms,
+            receiveMs: Math.round(t2 - (t1 ?? t2)),
+            showMs: Math.round(t3 - t2),
+            memory,
+            longestTaskMs: longestTaskSince(t0),
+          });
           last = analysis;
           this.#emit('report-lens:analysed', analysis);
         } catch (e) {
-          const entry =
-            e instanceof InputTooLarge
-              ? { name: item.name, key: 'error.tooLarge', vars: { mb: (e.bytes / 1048576).toFixed(1) } }
-              : e.key
-                ? { name: item.name, key: e.key, vars: e.vars }
-                : { name: item.name, message: String(e?.message ?? e) };
+          this.#stopTicker();
+          const entry = this.#errorEntry(e, item.name);
           errors.push(entry);
           this.#emit('report-lens:error', this.#errorText(entry));
           if (throwErrors) {
@@ -227,6 +257,48 @@ export class ReportLensElement extends HTMLElement {
       this.#setState('done');
     }
     return last;
+  }
+
+  /** The status while a report is analysed: its name and size, the seconds gone (outside the
+   * live region, so screen readers are not told every second), and the core's stages when it
+   * reports them. Returns the handler for the engine's progress. */
+  #showProgress(name, input, t0) {
+    const t = this.#t;
+    const size = sizeLabel(input, t);
+    let stage = null;
+    const elapsed = this.#$('#status-elapsed');
+    const tick = () => {
+      const s = Math.floor((performance.now() - t0) / 1000);
+      elapsed.textContent = s >= 1 ? t('status.seconds', { s }) : '';
+    };
+    this.#stopTicker();
+    this.#ticker = setInterval(tick, 1000);
+    this.#setStatus('status.busy', { name, size }, true);
+    return ({ stage: s, fraction }) => {
+      const pct = Math.floor((fraction || 0) * 100);
+      const key = s === 'receive' ? 'status.receive' : 'status.stage';
+      // the text changes with the stage and every tenth; the bar follows every step
+      const label = `${s}:${Math.floor(pct / 10)}`;
+      if (label !== stage) {
+        stage = label;
+        this.#setStatus(key, { name, size, stage: t.code('stage', s), pct }, fraction || true);
+      } else this.#$('#load-progress').value = fraction;
+    };
+  }
+
+  #stopTicker() {
+    clearInterval(this.#ticker);
+    this.#ticker = null;
+    this.#$('#status-elapsed').textContent = '';
+  }
+
+  #errorEntry(e, name) {
+    const mb = (b) => (b / 1048576).toFixed(1);
+    if (e instanceof InputTooLarge) return { name, key: 'error.tooLarge', vars: { mb: mb(e.bytes), limit: e.limit / 1048576 } };
+    if (e instanceof AnalysisTimeout) return { name, key: 'error.timeout', vars: { s: Math.round(e.ms / 1000), mb: mb(e.bytes) } };
+    if (e instanceof EngineCrash) return { name, key: `error.crash.${e.failure.kind}`, vars: { detail: e.failure.detail } };
+    if (e.key) return { name, key: e.key, vars: e.vars };
+    return { name, message: String(e?.message ?? e) };
   }
 
   #failed(errors) {
@@ -289,12 +361,14 @@ export class ReportLensElement extends HTMLElement {
     this.#$('.root').setAttribute('aria-busy', String(s === 'busy' || s === 'loading'));
   }
 
+  /** progress: a fraction for the bar, true for a bar without one, null for none. */
   #setStatus(key, vars, progress) {
     this.#status = { key, vars, progress };
     this.#$('#status-text').textContent = this.#t(key, vars);
     const bar = this.#$('#load-progress');
     bar.hidden = progress == null;
-    if (progress != null) bar.value = progress;
+    if (progress === true) bar.removeAttribute('value');
+    else if (progress != null) bar.value = progress;
   }
 
   #emit(type, detail) {

@@ -1,9 +1,11 @@
 // The results part of the element: the reports analysed, the one shown, and everything the
 // reader does with it (tabs, table filter and sort, concordance, highlight layers, exports).
-// Rendering goes a few panels per step, so that no step holds the page for long.
+// Rendering goes one panel per step with a yield to the browser after each, so that no step
+// holds the page for long; long lists are chunked, the text is windowed, and filtering and
+// sorting the quantity table run in slices.
 import { engine } from '../engine/engine.js';
 import { roving } from './a11y.js';
-import { yieldToBrowser } from './dom.js';
+import { afterFrame } from './dom.js';
 import { TextView } from './views/textview.js';
 import { loadCharts, describeChart } from './charts.js';
 import { renderOverview, renderMeta } from './views/overview.js';
@@ -13,7 +15,7 @@ import { renderMetrics, renderQuantityTable } from './views/achievements.js';
 import { renderFormulations } from './views/language.js';
 import { renderConcordance } from './views/concordance.js';
 import { renderComparison } from './views/compare.js';
-import { download, quantitiesCsv } from './exporting.js';
+import { download, analysisJson, quantitiesCsv } from './exporting.js';
 import { showSort } from './a11y.js';
 
 /** Each chart and the panel it sits in. */
@@ -28,6 +30,7 @@ export class ReportView {
   #kwicSort = null;
   #charts = null;
   #renderToken = 0;
+  #tableToken = 0;
   #lists;
   #text;
 
@@ -36,7 +39,7 @@ export class ReportView {
     this.shadow = shadow;
     this.host = host;
     this.t = null;
-    this.#text = new TextView(this.$('#text-view'), addStyles);
+    this.#text = new TextView(this.$('#text-view'), this.$('#text-pager'), addStyles);
     this.#lists = this.#setupLists();
     this.#bindTools();
   }
@@ -64,7 +67,7 @@ export class ReportView {
     this.#renderTabs();
   }
 
-  /** Renders report i, a few panels per step (each step is a performance measure). */
+  /** Renders report i, a panel per step (each step is a performance measure). */
   async show(i) {
     const token = ++this.#renderToken;
     const stale = () => token !== this.#renderToken;
@@ -73,40 +76,40 @@ export class ReportView {
     const ctx = this.#ctx();
     this.$('#results').hidden = false;
     const steps = [
-      ['head', () => {
+      ['tabs', () => {
         this.#renderTabs();
         renderComparison(ctx, this.reports);
-        renderOverview(ctx, a);
-        renderOutline(ctx, a);
-        renderArticles(ctx, a);
-        renderWarnings(ctx, a);
       }],
-      ['achievements', () => {
-        renderMetrics(ctx, a);
-        this.#renderTable();
-      }],
-      ['language', () => {
-        renderKeywords(ctx, a);
-        renderFormulations(ctx, a);
-        renderEntities(ctx, a);
+      ['overview', () => renderOverview(ctx, a)],
+      ['outline', () => renderOutline(ctx, a)],
+      ['articles', () => renderArticles(ctx, a)],
+      ['warnings', () => renderWarnings(ctx, a)],
+      ['metrics', () => renderMetrics(ctx, a)],
+      ['quantities', () => this.#renderTable(stale)],
+      ['keywords', () => renderKeywords(ctx, a)],
+      ['formulations', () => renderFormulations(ctx, a)],
+      ['entities', () => renderEntities(ctx, a)],
+      ['concordance', () => {
         this.#kwic = EMPTY_KWIC;
         this.#kwicSort = null;
         renderConcordance(ctx, this.#kwic, null);
       }],
       ['text', () => {
-        this.#text.render(a.text, a.quantities.map((q) => q.span));
+        this.#text.render(a.text, a.quantities.map((q) => q.span), this.t);
         this.#applyLayer();
       }],
     ];
     for (const [name, step] of steps) {
       const t0 = performance.now();
-      step();
+      await step();
       performance.measure(`report-lens:render:${name}`, { start: t0, end: performance.now() });
-      const y0 = performance.now();
-      await yieldToBrowser(); // the browser lays out and paints what the step added
-      performance.measure(`report-lens:layout:${name}`, { start: y0, end: performance.now() });
+      // a frame between steps: the browser lays out what each step added in a frame of its own
+      // (laying out a whole report's panels at once, Chinese text shaping and all, is a long task)
+      await afterFrame();
       if (stale()) return;
     }
+    await afterFrame(); // the charts read their boxes' sizes: let the browser lay them out first
+    if (stale()) return;
     const t0 = performance.now();
     await this.drawCharts(stale);
     performance.measure('report-lens:render:charts', { start: t0, end: performance.now() });
@@ -137,6 +140,8 @@ export class ReportView {
       describeChart(this.$(`[data-chart="${name}"]`), name, a, this.t);
       if (this.$(`[data-panel="${panel}"]`).dataset.off !== '1') this.#charts.draw(name, a, this.t);
       performance.measure(`report-lens:chart:${name}`, { start: t0, end: performance.now() });
+      await afterFrame(); // ECharts draws in the next frame: one chart per frame
+      if (stale()) return;
     }
   }
 
@@ -147,7 +152,6 @@ export class ReportView {
       lists: this.#lists,
       actions: {
         pickSpan: (span) => this.#text.show(span),
-        pickQuantity: (i) => this.#pickQuantity(i),
         searchTerm: (term) => this.#searchTerm(term),
         showArticle: (art) => {
           renderMeta(this.#ctx(), art.meta);
@@ -174,8 +178,11 @@ export class ReportView {
     );
   }
 
-  #renderTable() {
-    if (this.analysis) renderQuantityTable(this.#ctx(), this.analysis, this.#table);
+  /** The quantity table; a newer call (typing in the filter) makes an older one stop. */
+  #renderTable(stale = () => false) {
+    const token = ++this.#tableToken;
+    if (!this.analysis) return;
+    return renderQuantityTable(this.#ctx(), this.analysis, this.#table, () => stale() || token !== this.#tableToken);
   }
 
   #pickQuantity(i) {
@@ -212,7 +219,7 @@ export class ReportView {
           : layer === 'search'
             ? this.#kwic.lines.map((l) => l.span)
             : [];
-    this.#text.set('layer', spans.map((s) => this.#text.range(s)));
+    this.#text.setSpans('layer', spans);
   }
 
   /** One Tab stop per list or table body; arrows move within it. */
@@ -247,6 +254,10 @@ export class ReportView {
       this.#renderTable();
     });
     const nextSort = (current, key) => ({ key, dir: current?.key === key && current.dir === 'asc' ? 'desc' : 'asc' });
+    $('#quantity-table tbody').addEventListener('click', (e) => {
+      const row = e.target.closest?.('tr[data-index]');
+      if (row) this.#pickQuantity(Number(row.dataset.index));
+    });
     $('#quantity-table thead').addEventListener('click', (e) => {
       const b = e.target.closest('.sort');
       if (!b) return;
@@ -278,8 +289,8 @@ export class ReportView {
     if (!a) return;
     const where = this.shadow;
     const base = (a.source.name || 'report').replace(/\.[^.]+$/, '');
-    if (kind === 'json') download(`${base}.analysis.json`, JSON.stringify(a, null, 2), 'application/json', where);
-    if (kind === 'csv') download(`${base}.quantities.csv`, quantitiesCsv(a), 'text/csv', where);
+    if (kind === 'json') download(`${base}.analysis.json`, await analysisJson(a), 'application/json', where);
+    if (kind === 'csv') download(`${base}.quantities.csv`, await quantitiesCsv(a), 'text/csv', where);
     if ((kind === 'svg' || kind === 'png') && this.#charts) {
       for (const { chart, name } of this.#charts.all()) {
         if (kind === 'svg') download(`${base}.${name}.svg`, this.#charts.svgOf(chart), 'image/svg+xml', where);

@@ -51,7 +51,7 @@ export const TEMPLATE = `
       <button type="button" id="paste-button" part="button" data-t="intake.pasteButton"></button>
     </details>
     <div id="status" class="status" part="status" role="status" aria-live="polite">
-      <span id="status-text"></span>
+      <span id="status-text"></span> <span id="status-elapsed" class="muted" aria-hidden="true"></span>
       <progress id="load-progress" max="1" value="0" data-t-label="status.progress" hidden></progress>
     </div>
     <div id="error" class="error" part="error" role="alert" hidden></div>
@@ -184,6 +184,7 @@ export const TEMPLATE = `
           </select>
         </label>
       </div>
+ <div id="text-pager" class="text-pager table-tools" role="group" data-t-label="text.pager" hidden></div>
       <div id="text-view" class="text-view" part="text" tabindex="0" role="region" data-t-label="text.view" lang="zh-CN"></div>
     </section>
 

@@ -32,7 +32,9 @@ export function translator(lang) {
   t.lang = lang;
   t.sep = lang === 'en' ? ', ' : '、';
   t.locale = lang === 'en' ? 'en' : 'zh-CN';
-  t.fmt = (n) => (typeof n !== 'number' ? String(n ?? '') : n.toLocaleString(t.locale, { maximumFractionDigits: 2 }));
+  // one formatter (toLocaleString with options builds a new one on every call: 0.2 ms each)
+  const numbers = new Intl.NumberFormat(t.locale, { maximumFractionDigits: 2 });
+  t.fmt = (n) => (typeof n !== 'number' ? String(n ?? '') : numbers.format(n));
   /** The core's messages end with an English gloss in parentheses: in English it leads. */
   t.coreMessage = (message) => {
     if (lang !== 'en') return message;

@@ -1,8 +1,10 @@
 // Achievements (履职实绩): a card per category, the category filter, and the quantity table
-// (filtered, sorted, rendered in chunks; rows take focus and act on Enter).
+// (filtered, sorted, rendered in chunks; rows take focus and act on Enter). Filtering and
+// sorting a long table run in slices (sliced.js), so typing in the filter never freezes it.
 import { el, content } from '../dom.js';
 import { renderChunked, tableMore } from '../chunked.js';
 import { showSort } from '../a11y.js';
+import { filterSliced, sortSliced } from '../sliced.js';
 
 export function renderMetrics({ $, t }, a) {
   $('#quantity-count').textContent = t('achievements.count', { n: a.quantities.length });
@@ -34,24 +36,37 @@ function valueText(q, t) {
   return approx ? `${v} (${approx})` : v;
 }
 
-/** The quantity table, filtered and sorted; actions.pickQuantity(i) when a row is chosen. */
-export function renderQuantityTable({ $, t, actions, lists }, a, { filter = '', category = '', sort = null }) {
+/**
+ * The quantity table, filtered and sorted; a row carries its quantity's index (data-index).
+ * Stops (leaving the table as it was) when isStale() turns true.
+ */
+export async function renderQuantityTable({ $, t, lists }, a, { filter = '', category = '', sort = null }, isStale = () => false) {
   const label = (q) => t.code('category', q.category);
   let rows = a.quantities.map((q, i) => ({ q, i }));
   if (category) rows = rows.filter(({ q }) => q.category === category);
   if (filter) {
     const f = filter.toLowerCase();
-    rows = rows.filter(({ q }) => [q.text, q.subject, q.unit, q.context, label(q), q.section].some((s) => s && s.toLowerCase().includes(f)));
+    rows = await filterSliced(rows, ({ q }) => [q.text, q.subject, q.unit, q.context, label(q), q.section].some((s) => s && s.toLowerCase().includes(f)), isStale);
+    if (!rows) return;
   }
   if (sort) {
     const { key, dir } = sort;
     const get = (q) => (key === 'category' ? label(q) : q[key]);
-    rows.sort((x, y) => {
-      const p = get(x.q);
-      const r = get(y.q);
-      const c = typeof p === 'number' ? p - r : String(p ?? '').localeCompare(String(r ?? ''), t.locale);
-      return dir === 'asc' ? c : -c;
-    });
+    const collator = new Intl.Collator(t.locale);
+    const sign = dir === 'asc' ? 1 : -1;
+    const count = $('#quantity-count');
+    if (rows.length > 2000) count.textContent = t('list.sorting');
+    rows = await sortSliced(
+      rows,
+      (x, y) => {
+        const p = get(x.q);
+        const r = get(y.q);
+        return sign * (typeof p === 'number' ? p - r : collator.compare(String(p ?? ''), String(r ?? '')));
+      },
+      isStale,
+    );
+    count.textContent = t('achievements.count', { n: a.quantities.length });
+    if (!rows) return;
   }
   showSort($('#quantity-table'), sort);
   renderChunked(
@@ -60,7 +75,8 @@ export function renderQuantityTable({ $, t, actions, lists }, a, { filter = '', 
     ({ q, i }) =>
       el(
         'tr',
-        { class: q.target ? 'target' : null, dataset: { index: i }, tabindex: -1, onclick: () => actions.pickQuantity(i) },
+        // a click picks the row: one listener on the tbody (report-view.js), not one per row
+        { class: q.target ? 'target' : null, dataset: { index: i }, tabindex: -1 },
         content('td', {}, q.text),
         el('td', {}, valueText(q, t)),
         content('td', {}, q.unit),
@@ -68,6 +84,7 @@ export function renderQuantityTable({ $, t, actions, lists }, a, { filter = '', 
         el('td', {}, label(q)),
         el('td', {}, q.section ? content('span', {}, q.section) : null, q.target ? t('achievements.target') : null),
       ),
-    { t, moreRow: tableMore(6), onRender: () => lists.quantities.refresh() },
+    // a screenful and more; the rest as the table scrolls
+    { t, moreRow: tableMore(6), chunk: 60, onRender: () => lists.quantities.refresh() },
   );
 }
