@@ -57,7 +57,9 @@ export class ReportLensElement extends HTMLElement {
     this.#shadow = this.attachShadow({ mode: 'open' });
     adoptStyles(this.#shadow, css);
     this.#shadow.innerHTML = TEMPLATE; // static markup, no report text
-    this.#view = new ReportView(this.#shadow, this, (rules) => adoptStyles(this.#shadow, rules));
+    // switching tabs or language redraws a report over a few frames: busy, then done
+    const showing = (on) => this.#busy || this.#view.current < 0 || this.#setState(on ? 'busy' : 'done');
+    this.#view = new ReportView(this.#shadow, this, (rules) => adoptStyles(this.#shadow, rules), showing);
     this.#view.t = this.#t;
     bindIntake(this.#$('.root'), { analyze: (items) => this.#analyzeAll(items), activate: () => this.#activate() });
   }

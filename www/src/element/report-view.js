@@ -34,10 +34,14 @@ export class ReportView {
   #lists;
   #text;
 
-  /** shadow: the element's shadow root; host: the element; addStyles(css) adds rules to it. */
-  constructor(shadow, host, addStyles) {
+  /**
+   * shadow: the element's shadow root; host: the element; addStyles(css) adds rules to it;
+   * showing(true | false) when a report starts and finishes being drawn (it takes a few frames).
+   */
+  constructor(shadow, host, addStyles, showing = () => {}) {
     this.shadow = shadow;
     this.host = host;
+    this.showing = showing;
     this.t = null;
     this.#text = new TextView(this.$('#text-view'), this.$('#text-pager'), addStyles);
     this.#lists = this.#setupLists();
@@ -75,6 +79,7 @@ export class ReportView {
     const a = this.reports[i];
     const ctx = this.#ctx();
     this.$('#results').hidden = false;
+    this.showing(true);
     const steps = [
       ['tabs', () => {
         this.#renderTabs();
@@ -113,6 +118,7 @@ export class ReportView {
     const t0 = performance.now();
     await this.drawCharts(stale);
     performance.measure('report-lens:render:charts', { start: t0, end: performance.now() });
+    if (!stale()) this.showing(false);
   }
 
   /** Re-renders the report shown (after a change of language), keeping the concordance. */
