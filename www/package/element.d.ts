@@ -2,7 +2,7 @@
 import type { Analysis } from './analysis.js';
 import type { AnalyzeInput, AnalyzeOptions } from './index.js';
 
-export { analyze, concordance, preload } from './index.js';
+export { analyze, concordance, preload, configure } from './index.js';
 export type * from './index.js';
 
 /** Panels the `panels` attribute can list (space- or comma-separated), in page order. */

@@ -34,3 +34,14 @@ export declare function concordance(text: string, term: string, options?: Concor
 
 /** Starts loading the engine now; resolves with its load time once it is ready. */
 export declare function preload(): Promise<{ ms: number }>;
+
+export interface EngineSettings {
+  /** How long an analysis of `bytes` may run before its worker is stopped and replaced (the
+   * call rejects with a message saying so). Default (and null): 60 s plus 10 s per MB. */
+  timeBudget?: ((bytes: number) => number) | number | null;
+  /** A worker holding more wasm memory than this after an analysis is replaced. Default 768 MiB. */
+  recycleBytes?: number;
+}
+
+/** Settings of the page's one engine. */
+export declare function configure(settings: EngineSettings): void;

@@ -22,7 +22,8 @@ function chromiumPath() {
   throw new Error('Chromium not found: run scripts/setup.sh');
 }
 
-export function launch() {
+/** Debian's Chromium, headless; `args`: more switches (a test may limit wasm memory). */
+export function launch({ args = [] } = {}) {
   return chromium.launch({
     executablePath: chromiumPath(),
     args: [
@@ -31,6 +32,7 @@ export function launch() {
       // the full browser behind --headless preloads WebUI of its own (omnibox popup, top chrome)
       // in renderers that compete with the page under test for the CPU
       '--disable-features=PreloadTopChromeWebUI,PrewarmWebUIContents,OmniboxPopupWebUIContent,OmniboxFullPopupWebUIContent,OmniboxAimPopupWebUIContent,OmniboxPopupWebUIBaseContent,WebUIReloadButtonPrewarmWebUI,FullWebUIOmniboxFrame',
+      ...args,
     ],
     // playwright gives every launch a fresh, empty user-data-dir of its own
   });

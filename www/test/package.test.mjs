@@ -55,10 +55,13 @@ test('the tarball holds the modules, the worker, the wasm, the types and no sour
 test('types: tsc --strict accepts correct use, rejects wrong use, and the CLI JSON of real reports fits Analysis', () => {
   const reports = [fixture, ...(existsSync(sharedCorpus) ? readdirSync(sharedCorpus).filter((f) => f.endsWith('.txt')).map((f) => join(sharedCorpus, f)) : [])];
   const check = `
-import { analyze, concordance, preload, type Analysis, type Category, type Kind, type Quantity } from 'report-lens';
+import { analyze, concordance, preload, configure, type Analysis, type Category, type Kind, type Quantity } from 'report-lens';
 import { ReportLensElement, type PanelName } from 'report-lens/element';
 
 export async function use(file: File): Promise<string> {
+  configure({ timeBudget: (bytes) => 60_000 + bytes / 100 });
+  // @ts-expect-error: a budget is a number or a function of the size
+  configure({ timeBudget: 'long' });
   const ready: { ms: number } = await preload();
   const a: Analysis = await analyze(file, { name: 'x.txt', max_terms: 10 });
   const q: Quantity | undefined = a.quantities[0];

@@ -1,7 +1,7 @@
 // The package's entry: `import { analyze, concordance } from 'report-lens'`. The analysis runs
 // in the page's one worker (shared with any <report-lens> element); the wasm is fetched on the
 // first call, or at preload().
-import { engine } from '../engine/engine.js';
+import { engine, defaultBudget } from '../engine/engine.js';
 
 /**
  * Analyses a report: a File, Blob, ArrayBuffer or Uint8Array of a file's raw bytes (.txt, .md,
@@ -20,4 +20,17 @@ export function concordance(text, term, options = {}) {
 /** Starts loading the engine now; resolves to { ms } when it is ready. */
 export function preload() {
   return engine().start();
+}
+
+/**
+ * Settings of the page's engine: `timeBudget(bytes) → ms`, how long an analysis may run before
+ * its worker is stopped and replaced (default: a minute plus 10 s per MB), and
+ * `recycleBytes`, the wasm memory above which a worker is replaced after an analysis.
+ * `timeBudget: null` restores the default.
+ */
+export function configure({ timeBudget, recycleBytes } = {}) {
+  const e = engine();
+  if (timeBudget === null) e.budget = defaultBudget;
+  else if (timeBudget) e.budget = typeof timeBudget === 'function' ? timeBudget : () => Number(timeBudget);
+  if (recycleBytes) e.recycleBytes = recycleBytes;
 }

@@ -298,7 +298,7 @@ export class ReportLensElement extends HTMLElement {
     const mb = (b) => (b / 1048576).toFixed(1);
     if (e instanceof InputTooLarge) return { name, key: 'error.tooLarge', vars: { mb: mb(e.bytes), limit: e.limit / 1048576 } };
     if (e instanceof AnalysisTimeout) return { name, key: 'error.timeout', vars: { s: Math.round(e.ms / 1000), mb: mb(e.bytes) } };
-    if (e instanceof EngineCrash) return { name, key: `error.crash.${e.failure.kind}`, vars: { detail: e.failure.detail } };
+    if (e instanceof EngineCrash) return { name, key: `error.crash.${e.failure.kind}`, vars: { detail: e.failure.detail, mb: mb(e.bytes ?? 0) } };
     if (e.key) return { name, key: e.key, vars: e.vars };
     return { name, message: String(e?.message ?? e) };
   }

@@ -5,4 +5,4 @@ import { ReportLensElement } from './element.js';
 if (!customElements.get('report-lens')) customElements.define('report-lens', ReportLensElement);
 
 export { ReportLensElement };
-export { analyze, concordance, preload } from '../api/index.js';
+export { analyze, concordance, preload, configure } from '../api/index.js';

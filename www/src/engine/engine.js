@@ -43,9 +43,10 @@ export class AnalysisTimeout extends Error {
 }
 
 export class EngineCrash extends Error {
-  constructor(failure) {
+  constructor(failure, bytes = 0) {
     super(failureMessage(failure));
     this.failure = failure;
+    this.bytes = bytes;
   }
 }
 
@@ -153,7 +154,7 @@ class Engine extends EventTarget {
     this.memory = data.memory ?? this.memory;
     if (data.ok) req.resolve({ result: data.parts ? req.assembly.value : data.result, ms: data.ms, memory: data.memory });
     else if (data.crashed) {
-      req.reject(new EngineCrash(data.failure));
+      req.reject(new EngineCrash(data.failure, req.bytes));
       return this.#replace({ reason: 'crash', failure: data.failure });
     } else req.reject(new Error(data.error));
     if (this.memory > this.recycleBytes && !this.#queue.length) return this.#replace({ reason: 'memory', bytes: this.memory });
@@ -168,7 +169,7 @@ class Engine extends EventTarget {
     const failure = { kind: 'error', detail: message };
     if (req) {
       clearTimeout(req.timer);
-      req.reject(new EngineCrash(failure));
+      req.reject(new EngineCrash(failure, req.bytes));
     }
     this.#replace({ reason: 'crash', failure });
   }
