@@ -2,7 +2,7 @@
 // downloaded browser), the static server, the CLI's JSON, and page watchers that collect
 // errors and requests.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -12,6 +12,16 @@ export const out = join(root, 'test-output');
 mkdirSync(out, { recursive: true });
 export const fixture = join(root, 'tests', 'fixtures', 'sample-report.txt');
 export const sharedCorpus = join(root, '..', 'shared', 'corpus');
+
+/** Adds `entries` to test-output/timings.json (several test files write to it). */
+export function recordTimings(entries) {
+  const file = join(out, 'timings.json');
+  let all = {};
+  try {
+    if (existsSync(file)) all = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {}
+  writeFileSync(file, JSON.stringify({ ...all, ...entries }, null, 2));
+}
 
 function chromiumPath() {
   for (const c of ['chromium', 'chromium-browser']) {

@@ -4,10 +4,10 @@
 // page's own origin. (Playwright's CSS selectors pierce the element's open shadow root.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '../serve.mjs';
-import { root, out, fixture, sharedCorpus, launch, cliAnalysis, watch, drop, highlight } from './browser.mjs';
+import { root, out, fixture, sharedCorpus, launch, cliAnalysis, watch, drop, highlight, recordTimings } from './browser.mjs';
 
 let server, browser, origin;
 const timings = {};
@@ -21,7 +21,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   server?.close();
-  writeFileSync(join(out, 'timings.json'), JSON.stringify(timings, null, 2));
+  recordTimings({ e2e: timings });
   console.log('timings', JSON.stringify(timings));
 });
 

@@ -42,6 +42,8 @@ export async function measureStartup(browser, url, { mbit = 0, latencyMs = 20, w
   await page.waitForSelector('report-lens[data-state="ready"]', { timeout: 120_000 });
   const m = await page.evaluate(() => ({
     dom_interactive: performance.getEntriesByType('navigation')[0].domInteractive,
+    dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+    response_end: performance.getEntriesByType('navigation')[0].responseEnd,
     defined: window.__startup.defined,
     ready: window.__startup.states.ready,
     engine: document.querySelector('report-lens').timings.engineMs,
@@ -52,6 +54,8 @@ export async function measureStartup(browser, url, { mbit = 0, latencyMs = 20, w
     interactive_ms: Math.round(Math.max(m.dom_interactive, m.defined)),
     ready_ms: Math.round(m.ready),
     worker_ms: Math.round(m.engine),
+    dom_interactive_ms: Math.round(m.dom_interactive),
+    defined_ms: Math.round(m.defined),
     transferred_kib: Math.round(transferred / 1024),
   };
 }

@@ -199,6 +199,8 @@ export class ReportLensElement extends HTMLElement {
   /** Analyses items { name, input | read, options } one by one; shows each one that works. */
   async #analyzeAll(items, { throwErrors = false } = {}) {
     this.#activate();
+    // the render-step measures of earlier reports (the timeline keeps every entry otherwise)
+    for (const m of performance.getEntriesByType('measure')) if (m.name.startsWith('report-lens:')) performance.clearMeasures(m.name);
     const errors = [];
     let last = null;
     this.#busy++;

@@ -21,6 +21,12 @@ import { showSort } from './a11y.js';
 /** Each chart and the panel it sits in. */
 const CHARTS = { categories: 'achievements', terms: 'vocabulary', cloud: 'vocabulary', formulations: 'formulations', themes: 'themes' };
 const EMPTY_KWIC = { term: '', lines: [], collocates: [] };
+/** What clear() empties: every list and table body a report fills. */
+const RESULT_LISTS = [
+  '#outline', '#articles', '#warnings', '#metric-cards', '#quantity-table tbody', '#kw-tfidf', '#kw-textrank',
+  '#formulation-table tbody', '#ent-people', '#ent-places', '#ent-organizations', '#ent-documents', '#ent-meetings',
+  '#kwic-table tbody', '#collocates', '#compare-table thead', '#compare-table tbody', '#figures', '#report-meta',
+];
 
 export class ReportView {
   reports = [];
@@ -62,12 +68,20 @@ export class ReportView {
     return this.show(this.reports.length - 1);
   }
 
+  /** Forgets every report, and the DOM that showed one (its handlers hold the Analysis). */
   clear() {
     this.reports = [];
     this.current = -1;
     this.#renderToken++;
-    this.#text.clear();
+    this.#tableToken++;
+    this.#kwic = EMPTY_KWIC;
+    this.#text.render('', [], this.t);
     this.$('#results').hidden = true;
+    for (const sel of RESULT_LISTS) {
+      const list = this.$(sel);
+      list._chunkObserver?.disconnect();
+      list.replaceChildren();
+    }
     this.#renderTabs();
   }
 

@@ -247,7 +247,7 @@ class Engine extends EventTarget {
 
   /** KWIC lines and collocates of `term` in `text` (the text of an Analysis). */
   async concordance(text, term, { width = 20 } = {}) {
-    const bytes = text.length * 3;
+    const bytes = utf8Length(text);
     return (await this.request({ kind: 'concordance', text, term, width }, { bytes, budgetMs: this.budget(bytes) })).result;
   }
 }
@@ -258,7 +258,7 @@ class Engine extends EventTarget {
  * over the core's limit is refused here, by its size alone.
  */
 function prepareInput(input) {
-  if (typeof input === 'string') return { payload: input, bytes: input.length * 3 };
+  if (typeof input === 'string') return { payload: input, bytes: utf8Length(input) };
   let payload;
   if (typeof Blob !== 'undefined' && input instanceof Blob) payload = input;
   else if (input instanceof ArrayBuffer) payload = input;
@@ -269,6 +269,18 @@ function prepareInput(input) {
   if (payload instanceof ArrayBuffer) payload = new Uint8Array(payload.slice(0));
   else if (ArrayBuffer.isView(payload)) payload = new Uint8Array(payload.buffer.slice(payload.byteOffset, payload.byteOffset + payload.byteLength));
   return { payload, bytes };
+}
+
+/** Bytes of a string in UTF-8 (what the core counts), without encoding it. */
+function utf8Length(s) {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x800 && (c < 0xd800 || c > 0xdfff)) n += 2;
+    else if (c >= 0x80 && c < 0x800) n += 1;
+    // a surrogate pair: 2 units, 4 bytes
+  }
+  return n;
 }
 
 function newWorker() {

@@ -1,0 +1,149 @@
+// The page never freezes: the element's long-task observer is wired; a 25 KB report is
+// analysed and drawn with no main-thread task over 50 ms; a 15 MB report shows its size and
+// progress while it is analysed, and is received and drawn with no task over 200 ms (the text
+// in windows, lists in chunks). Reports are synthetic (test/synthetic.mjs), served to the page
+// by the test. The long tasks seen go to test-output/timings.json.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { serve } from '../serve.mjs';
+import { fixture, launch, watch, recordTimings } from './browser.mjs';
+import { syntheticReport } from './synthetic.mjs';
+
+const sample = readFileSync(fixture, 'utf8');
+let server, browser, origin;
+const seen = {};
+
+before(async () => {
+  server = await serve(0);
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await launch();
+});
+
+after(async () => {
+  recordTimings({ long_tasks: seen });
+  console.log('long tasks', JSON.stringify(seen));
+  await browser?.close();
+  server?.close();
+});
+
+/** The demo page, ready and idle (a reader takes a moment to pick a file; the chart code
+ * loads and warms up meanwhile), with `report` served at /__report.txt. */
+async function idlePage(report) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const watched = watch(page);
+  await page.route(`${origin}/__report.txt`, (route) => route.fulfill({ body: report, contentType: 'text/plain; charset=utf-8' }));
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('report-lens[data-state="ready"]', { timeout: 60_000 });
+  await page.waitForTimeout(2500);
+  return { page, ...watched };
+}
+
+/** Analyses the served report as a dropped file; resolves when it is drawn and settled. */
+function analyseServed(page, { watchStatus = false } = {}) {
+  return page.evaluate(async (watchStatus) => {
+    const file = new File([await (await fetch('/__report.txt')).blob()], 'long-report.txt', { type: 'text/plain' });
+    const lens = document.querySelector('report-lens');
+    const statuses = new Set();
+    const bars = new Set();
+    const poll = watchStatus
+      ? setInterval(() => {
+          const r = lens.shadowRoot;
+          statuses.add(`${r.querySelector('#status-text').textContent} ${r.querySelector('#status-elapsed').textContent}`.trim());
+          const bar = r.querySelector('#load-progress');
+          if (!bar.hidden) bars.add(bar.hasAttribute('value') ? Math.round(bar.value * 100) : 'indeterminate');
+        }, 250)
+      : null;
+    const t0 = performance.now();
+    const a = await lens.analyze(file);
+    const drawn = performance.now();
+    clearInterval(poll);
+    await new Promise((r) => setTimeout(r, 1500)); // the word cloud places its last words
+    const tasks = lens.timings.longTasks.filter((t) => t.start + t.ms > t0);
+    const root = lens.shadowRoot;
+    return {
+      bytes: file.size,
+      ms: Math.round(drawn - t0),
+      analysis: lens.timings.analyses.at(-1),
+      quantities: a.quantities.length,
+      warnings: a.warnings.length,
+      textChars: a.text.length,
+      longest: Math.max(0, ...tasks.map((t) => t.ms)),
+      tasks: tasks.map((t) => t.ms),
+      nodes: root.querySelectorAll('*').length,
+      textNodesChars: [...root.querySelectorAll('#text-view .chunk')].reduce((n, c) => n + c.textContent.length, 0),
+      pager: root.querySelector('#text-pager').hidden ? null : root.querySelector('#text-pager').textContent,
+      rows: root.querySelectorAll('#quantity-table tbody tr[data-index]').length,
+      warningItems: root.querySelectorAll('#warnings li[data-kind]').length,
+      cloudWords: root.querySelectorAll('#chart-cloud svg text').length,
+      statuses: [...statuses],
+      bars: [...bars],
+    };
+  }, watchStatus);
+}
+
+test('the long-task observer is wired: a task that blocks the page shows up in timings', async () => {
+  const { page } = await idlePage('');
+  const r = await page.evaluate(async () => {
+    const lens = document.querySelector('report-lens');
+    const t0 = performance.now();
+    // a task of the page's own (a timer) that holds the main thread for 120 ms
+    setTimeout(() => {
+      const t = performance.now();
+      while (performance.now() - t < 120);
+    });
+    await new Promise((done) => setTimeout(done, 400));
+    return lens.timings.longTasks.filter((t) => t.start >= t0 - 5).map((t) => t.ms);
+  });
+  assert.ok(r.some((ms) => ms >= 110), `observed: ${JSON.stringify(r)}`);
+  await page.close();
+});
+
+test('a 25 KB report: analysed and drawn with no main-thread task over 50 ms', async () => {
+  const report = syntheticReport([sample, 25 * 1024]);
+  // a shared machine preempts the page at times: a second try before failing
+  const tries = [];
+  for (let i = 0; i < 2; i++) {
+    const { page, problems } = await idlePage(report);
+    const r = await analyseServed(page);
+    await page.close();
+    assert.deepEqual(problems, []);
+    tries.push(r);
+    if (r.longest <= 50) break;
+  }
+  const r = tries.at(-1);
+  seen.report_25kb = tries.map((x) => ({ bytes: x.bytes, ms: x.ms, core_ms: Math.round(x.analysis.ms), longest_task_ms: x.longest, tasks_over_50ms: x.tasks }));
+  assert.ok(r.quantities > 200, `${r.quantities} quantities`);
+  assert.ok(r.cloudWords >= 20, 'the charts are drawn');
+  assert.ok(r.longest <= 50, `longest task ${r.longest} ms (tries: ${tries.map((x) => x.longest).join(', ')})`);
+});
+
+test('a 15 MB report: its size and progress shown, then received and drawn with no task over 200 ms', async () => {
+  // 15 MB takes the core ~50 s in wasm here (test/synthetic.mjs: the sample report repeated)
+  const report = syntheticReport([sample, 15 * 1024 * 1024]);
+  const { page, problems } = await idlePage(report);
+  const r = await analyseServed(page, { watchStatus: true });
+  await page.close();
+  seen.report_15mb = {
+    bytes: r.bytes,
+    ms: r.ms,
+    core_ms: Math.round(r.analysis.ms),
+    receive_ms: r.analysis.receiveMs,
+    show_ms: r.analysis.showMs,
+    wasm_memory_mb: Math.round(r.analysis.memory / 1048576),
+    longest_task_ms: r.longest,
+    tasks_over_50ms: r.tasks.length,
+  };
+  assert.ok(r.bytes > 15 * 1000 * 1000, `${r.bytes} bytes`);
+  assert.ok(r.quantities > 100_000 && r.warnings > 10_000, `${r.quantities} quantities, ${r.warnings} warnings`);
+  // while it ran: the name, the size and the seconds; then the arrival of the result
+  const size = `${(r.bytes / 1048576).toFixed(1)} MB`;
+  assert.ok(r.statuses.some((s) => s.includes('long-report.txt') && s.includes(size) && /\d+ 秒/.test(s)), `status lines: ${r.statuses.slice(0, 5).join(' | ')}`);
+  assert.ok(r.statuses.some((s) => s.startsWith('正在接收')), 'the result arriving in parts is shown');
+  assert.ok(r.bars.length > 1, `the progress bar moved: ${r.bars.join(',')}`);
+  // drawn in windows and chunks: never 15 MB of DOM
+  assert.ok(r.pager && r.textNodesChars < 200_000, `text in the DOM: ${r.textNodesChars} chars; ${r.pager}`);
+  assert.ok(r.nodes < 6000 && r.rows <= 60 && r.warningItems <= 50, `${r.nodes} nodes, ${r.rows} rows, ${r.warningItems} warnings`);
+  assert.ok(r.longest <= 200, `longest task ${r.longest} ms; over 50 ms: ${r.tasks.join(', ')}`);
+  assert.deepEqual(problems, []);
+});
