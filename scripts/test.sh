@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test: the native core (cargo test), the wasm build
 # in Node (analyze() equals the CLI), the page and the <report-lens> element end to end in
-# headless Chromium, and the npm package (npm pack, tsc on its types, a Vite app built from it).
-# Screenshots and timings go to test-output/.
+# headless Chromium (start-up, long tasks with 25 KB and 15 MB reports, a worker that runs out
+# of memory, bad input), and the npm package (npm pack, tsc on its types, a Vite app built
+# from it). Screenshots, timings (test-output/timings.json) and the bad-input answers go to
+# test-output/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -20,4 +22,9 @@ bash scripts/build.sh
 
 echo "== wasm in Node, the page and the element in Chromium, the npm package"
 export REPORT_LENS_CLI="$PWD/target/debug/report-lens"
-(cd www && node --test --test-reporter=spec test/wasm.test.mjs test/i18n.test.mjs test/e2e.test.mjs test/element.test.mjs test/package.test.mjs)
+# one file at a time: the page tests measure long tasks and start-up on a 2-core machine
+(cd www && node --test --test-concurrency=1 --test-reporter=spec \
+  test/wasm.test.mjs test/engine.test.mjs test/i18n.test.mjs \
+  test/startup.test.mjs test/e2e.test.mjs test/element.test.mjs \
+  test/responsive.test.mjs test/robust.test.mjs test/bad-input.test.mjs \
+  test/package.test.mjs)
