@@ -32,6 +32,22 @@ after(async () => {
 async function idlePage(report) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const watched = watch(page);
+  // long animation frames with the scripts that ran in them: what a long task was, if one fails
+  await page.addInitScript(() => {
+    window.__frames = [];
+    new PerformanceObserver((l) => {
+      for (const f of l.getEntries()) {
+        if (f.duration < 50) continue;
+        window.__frames.push({
+          start: Math.round(f.startTime),
+          ms: Math.round(f.duration),
+          blocking: Math.round(f.blockingDuration),
+          render: Math.round(f.startTime + f.duration - f.renderStart),
+          scripts: f.scripts.map((x) => `${x.invoker} ${x.sourceURL.split('/').pop()}:${x.sourceCharPosition} ${Math.round(x.duration)}ms`),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  });
   await page.route(`${origin}/__report.txt`, (route) => route.fulfill({ body: report, contentType: 'text/plain; charset=utf-8' }));
   await page.goto(`${origin}/`);
   await page.waitForSelector('report-lens[data-state="ready"]', { timeout: 60_000 });
@@ -60,6 +76,7 @@ function analyseServed(page, { watchStatus = false } = {}) {
     clearInterval(poll);
     await new Promise((r) => setTimeout(r, 1500)); // the word cloud places its last words
     const tasks = lens.timings.longTasks.filter((t) => t.start + t.ms > t0);
+    const frames = window.__frames.filter((f) => f.start + f.ms > t0 && f.blocking > 0);
     const root = lens.shadowRoot;
     return {
       bytes: file.size,
@@ -78,6 +95,7 @@ function analyseServed(page, { watchStatus = false } = {}) {
       cloudWords: root.querySelectorAll('#chart-cloud svg text').length,
       statuses: [...statuses],
       bars: [...bars],
+      frames,
     };
   }, watchStatus);
 }
@@ -101,9 +119,10 @@ test('the long-task observer is wired: a task that blocks the page shows up in t
 
 test('a 25 KB report: analysed and drawn with no main-thread task over 50 ms', async () => {
   const report = syntheticReport([sample, 25 * 1024]);
-  // a shared machine preempts the page at times: a second try before failing
+  // a shared machine preempts the page at times (a 10 ms step then takes 50 ms of wall
+  // time): up to three tries, every one recorded in timings.json
   const tries = [];
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < 3; i++) {
     const { page, problems } = await idlePage(report);
     const r = await analyseServed(page);
     await page.close();
@@ -115,7 +134,7 @@ test('a 25 KB report: analysed and drawn with no main-thread task over 50 ms', a
   seen.report_25kb = tries.map((x) => ({ bytes: x.bytes, ms: x.ms, core_ms: Math.round(x.analysis.ms), longest_task_ms: x.longest, tasks_over_50ms: x.tasks }));
   assert.ok(r.quantities > 200, `${r.quantities} quantities`);
   assert.ok(r.cloudWords >= 20, 'the charts are drawn');
-  assert.ok(r.longest <= 50, `longest task ${r.longest} ms (tries: ${tries.map((x) => x.longest).join(', ')})`);
+  assert.ok(r.longest <= 50, `longest task ${r.longest} ms (tries: ${tries.map((x) => x.longest).join(', ')}); long frames: ${JSON.stringify(tries.map((x) => x.frames))}`);
 });
 
 test('a 15 MB report: its size and progress shown, then received and drawn with no task over 200 ms', async () => {
@@ -144,6 +163,6 @@ test('a 15 MB report: its size and progress shown, then received and drawn with 
   // drawn in windows and chunks: never 15 MB of DOM
   assert.ok(r.pager && r.textNodesChars < 200_000, `text in the DOM: ${r.textNodesChars} chars; ${r.pager}`);
   assert.ok(r.nodes < 6000 && r.rows <= 60 && r.warningItems <= 50, `${r.nodes} nodes, ${r.rows} rows, ${r.warningItems} warnings`);
-  assert.ok(r.longest <= 200, `longest task ${r.longest} ms; over 50 ms: ${r.tasks.join(', ')}`);
+  assert.ok(r.longest <= 200, `longest task ${r.longest} ms; over 50 ms: ${r.tasks.join(', ')}; long frames: ${JSON.stringify(r.frames)}`);
   assert.deepEqual(problems, []);
 });
