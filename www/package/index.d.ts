@@ -39,7 +39,7 @@ export interface EngineSettings {
   /** How long an analysis of `bytes` may run before its worker is stopped and replaced (the
    * call rejects with a message saying so). Default (and null): 60 s plus 10 s per MB. */
   timeBudget?: ((bytes: number) => number) | number | null;
-  /** A worker holding more wasm memory than this after an analysis is replaced. Default 768 MiB. */
+  /** A worker holding more wasm memory than this after an analysis is replaced. Default 256 MiB. */
   recycleBytes?: number;
 }
 

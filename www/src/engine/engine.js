@@ -25,6 +25,7 @@ export const MAX_BYTES = 20 * 1024 * 1024;
 export const defaultBudget = (bytes) => 60_000 + (bytes / 1048576) * 10_000;
 
 const mb = (bytes) => (bytes / 1048576).toFixed(1);
+const LOADING_STAGES = new Set(['download', 'compile', 'dictionary']);
 
 export class InputTooLarge extends Error {
   constructor(bytes, limit = MAX_BYTES) {
@@ -60,8 +61,9 @@ class Engine extends EventTarget {
   memory = 0;
   /** (bytes) => ms: the budget of an analysis (tests shorten it) */
   budget = defaultBudget;
-  /** a worker holding more wasm memory than this after an analysis is replaced */
-  recycleBytes = 768 * 1024 * 1024;
+  /** a worker holding more wasm memory than this after an analysis is replaced (wasm memory
+   * never shrinks: after a 15 MB report the worker would keep ~330 MB; most reports need 60) */
+  recycleBytes = 256 * 1024 * 1024;
   /** how many workers were replaced, and why */
   restarts = [];
   #module = null;
@@ -127,7 +129,11 @@ class Engine extends EventTarget {
 
   #receive(data, restarted) {
     if (data.id != null) return this.#answer(data);
-    if (data.type === 'progress') return this.#emit('progress', data);
+    if (data.type === 'progress') {
+      // stages of an analysis the core may post itself, without the request's id
+      if (this.#current && !LOADING_STAGES.has(data.stage)) return this.#answer({ ...data, id: this.#current.id });
+      return this.#emit('progress', data);
+    }
     if (data.type === 'module') return void (this.#module = data.module);
     if (data.type === 'ready') {
       this.state = 'ready';
