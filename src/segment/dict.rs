@@ -1,0 +1,142 @@
+//! The dictionary: a trie over dense character codes, read from the blob in breadth-first
+//! order, so that loading it is a few running sums rather than parsing 200k lines of text.
+
+use super::blob::Reader;
+use std::collections::HashMap;
+
+/// Dense codes of the characters the data knows (dictionary, HMM, POS model).
+pub struct Chars {
+    /// Code of each BMP character, `NONE` for unknown ones.
+    bmp: Vec<u16>,
+    astral: HashMap<char, u16>,
+    pub len: usize,
+}
+
+pub const NONE: u16 = u16::MAX;
+
+impl Chars {
+    pub fn read(r: &mut Reader) -> Chars {
+        let mut c = Chars { bmp: vec![NONE; 0x1_0000], astral: HashMap::new(), len: 0 };
+        for (i, ch) in r.str().chars().enumerate() {
+            assert!(i < usize::from(NONE), "too many characters for u16 codes");
+            match usize::try_from(u32::from(ch)).ok().filter(|&u| u < 0x1_0000) {
+                Some(u) => c.bmp[u] = i as u16,
+                None => {
+                    c.astral.insert(ch, i as u16);
+                }
+            }
+            c.len = i + 1;
+        }
+        c
+    }
+
+    #[inline]
+    pub fn code(&self, ch: char) -> u16 {
+        let u = u32::from(ch) as usize;
+        if u < 0x1_0000 {
+            self.bmp[u]
+        } else {
+            self.astral.get(&ch).copied().unwrap_or(NONE)
+        }
+    }
+}
+
+pub struct Dict {
+    /// Children of node `i` are nodes `first[i]..first[i + 1]`, their labels ascending.
+    first: Vec<u32>,
+    labels: Vec<u16>,
+    /// Word id of each node, `u32::MAX` where no word ends.
+    word: Vec<u32>,
+    /// The root's child for each character code (0: none), to skip the widest search.
+    root: Vec<u32>,
+    pub freq: Vec<u64>,
+    pub log_freq: Vec<f64>,
+    pub tag: Vec<&'static str>,
+    pub log_total: f64,
+}
+
+pub const NO_WORD: u32 = u32::MAX;
+
+impl Dict {
+    pub fn read(r: &mut Reader, chars: &Chars) -> Dict {
+        let total = r.u64();
+        // a handful of distinct tags, leaked once: tags are handed out as &'static str
+        let tags: Vec<&'static str> = (0..r.varint()).map(|_| &*Box::leak(r.str().into())).collect();
+        let n = r.varint() as usize;
+        let mut first = Vec::with_capacity(n + 1);
+        let mut at = 1u32;
+        for _ in 0..n {
+            first.push(at);
+            at += r.varint() as u32;
+        }
+        first.push(at);
+        let mut labels = vec![0u16; n];
+        for i in 0..n {
+            let mut label = 0u64;
+            for child in first[i]..first[i + 1] {
+                label += r.varint();
+                labels[child as usize] = label as u16;
+            }
+        }
+        let mut word = vec![NO_WORD; n];
+        let (mut freq, mut log_freq) = (Vec::new(), Vec::new());
+        for w in word.iter_mut().skip(1) {
+            let v = r.varint();
+            if v > 0 {
+                *w = freq.len() as u32;
+                freq.push(v - 1);
+                log_freq.push(((v - 1) as f64).ln());
+            }
+        }
+        let tag = (0..freq.len()).map(|_| tags[usize::from(r.u8())]).collect();
+        let mut root = vec![0u32; chars.len];
+        for child in first[0]..first[1] {
+            root[usize::from(labels[child as usize])] = child;
+        }
+        Dict { first, labels, word, root, freq, log_freq, tag, log_total: (total as f64).ln() }
+    }
+
+    /// The child of `node` labelled `code`.
+    #[inline]
+    pub fn child(&self, node: u32, code: u16) -> Option<u32> {
+        if code == NONE {
+            return None;
+        }
+        if node == 0 {
+            return self.root.get(usize::from(code)).copied().filter(|&c| c != 0);
+        }
+        let (a, b) = (self.first[node as usize] as usize, self.first[node as usize + 1] as usize);
+        self.labels[a..b].binary_search(&code).ok().map(|i| (a + i) as u32)
+    }
+
+    #[inline]
+    pub fn word_at(&self, node: u32) -> u32 {
+        self.word[node as usize]
+    }
+
+    /// The word id of `word`, if it is in the dictionary.
+    pub fn get(&self, chars: &Chars, word: &str) -> Option<u32> {
+        let mut node = 0;
+        for c in word.chars() {
+            node = self.child(node, chars.code(c))?;
+        }
+        Some(self.word_at(node)).filter(|&w| w != NO_WORD && node != 0)
+    }
+
+    /// Calls `f(end, word)` for every dictionary word starting at `codes[start]`, shortest
+    /// first (`end` is the index after its last character).
+    #[inline]
+    pub fn prefixes(&self, codes: &[u16], start: usize, mut f: impl FnMut(usize, u32)) {
+        let mut node = 0;
+        for (i, &c) in codes.iter().enumerate().skip(start) {
+            match self.child(node, c) {
+                Some(n) => node = n,
+                None => return,
+            }
+            let w = self.word_at(node);
+            if w != NO_WORD {
+                f(i + 1, w);
+            }
+        }
+    }
+}
