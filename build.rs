@@ -94,6 +94,7 @@ impl Dict {
             let mut f = line.split_whitespace();
             let (Some(word), Some(freq)) = (f.next(), f.next()) else { panic!("bad dictionary line {line:?}") };
             let freq: u64 = freq.parse().unwrap_or_else(|_| panic!("bad frequency in {line:?}"));
+            assert!(freq < u64::from(u32::MAX), "frequency over u32 in {line:?}");
             let tag = f.next().unwrap_or("").to_string();
             match index.get(word) {
                 Some(&i) => {

@@ -17,6 +17,10 @@ cargo test --locked
 echo "== wasm build"
 bash scripts/build.sh
 
+echo "== wasm size and memory; the benchmark against jieba-wasm on a small input (timings printed, not asserted)"
+node --test --test-reporter=spec bench/test/size.test.mjs
+node bench/bench.mjs --small
+
 echo "== wasm in Node and the page in Chromium"
 export REPORT_LENS_CLI="$PWD/target/debug/report-lens"
 (cd www && node --test --test-reporter=spec test/wasm.test.mjs test/e2e.test.mjs)

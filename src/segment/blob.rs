@@ -64,8 +64,11 @@ impl<'a> Reader<'a> {
         self.at += n;
         b
     }
+    #[inline]
     pub fn u8(&mut self) -> u8 {
-        self.bytes(1)[0]
+        let b = self.data[self.at];
+        self.at += 1;
+        b
     }
     pub fn u16(&mut self) -> u16 {
         u16::from_le_bytes(self.bytes(2).try_into().unwrap())
@@ -76,8 +79,14 @@ impl<'a> Reader<'a> {
     pub fn f64(&mut self) -> f64 {
         f64::from_le_bytes(self.bytes(8).try_into().unwrap())
     }
+    #[inline]
     pub fn varint(&mut self) -> u64 {
-        let (mut v, mut shift) = (0u64, 0);
+        // most values take one byte
+        let b = self.u8();
+        if b < 0x80 {
+            return u64::from(b);
+        }
+        let (mut v, mut shift) = (u64::from(b & 0x7f), 7);
         loop {
             let b = self.u8();
             v |= u64::from(b & 0x7f) << shift;

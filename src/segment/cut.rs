@@ -8,6 +8,7 @@ use super::blob::{Reader, FORMAT};
 use super::dict::{Chars, Dict, NO_WORD};
 use super::hmm::{is_hmm_han, Hmm};
 use super::posseg::Posseg;
+use std::cell::RefCell;
 
 /// A word and its part-of-speech tag (jieba-rs's `Tag`, without offsets).
 #[derive(Debug, Clone, PartialEq)]
@@ -80,14 +81,14 @@ impl Segmenter {
     }
 
     /// The dictionary frequency of `word`.
-    pub fn freq(&self, word: &str) -> Option<u64> {
+    pub fn freq(&self, word: &str) -> Option<u32> {
         self.dict.get(&self.chars, word).map(|w| self.dict.freq[w as usize])
     }
 
     /// jieba's `suggest_freq`: the frequency that would make `segment` one word — its own if
     /// larger; for a word the dictionary lacks, the product of its parts' probabilities.
     pub fn suggest_freq(&self, segment: &str) -> usize {
-        let freq = |w: &str| self.freq(w).unwrap_or(1) as f64;
+        let freq = |w: &str| f64::from(self.freq(w).unwrap_or(1));
         let mut log = 0.0;
         self.cut_each(segment, false, |a, b, _| log += freq(&segment[a..b]).ln() - self.dict.log_total);
         ((log + self.dict.log_total).exp() as usize + 1).max(freq(segment) as usize)
@@ -114,7 +115,7 @@ impl Segmenter {
                 Some(w) => w,
                 None => self.dict.get(&self.chars, &text[a..b]).unwrap_or(NO_WORD),
             };
-            let tag = if word != NO_WORD { self.dict.tag[word as usize] } else { self.guess_tag(&text[a..b]) };
+            let tag = if word != NO_WORD { self.dict.tag(word) } else { self.guess_tag(&text[a..b]) };
             f(a, b, tag);
         });
     }
@@ -136,8 +137,18 @@ impl Segmenter {
     /// Calls `f(start, end, word)` for each word of `text`: `word` is `Some(id)` (`NO_WORD`
     /// when the dictionary is known to lack it) inside blocks, `None` for the characters
     /// between blocks.
-    fn cut_each(&self, text: &str, hmm: bool, mut f: impl FnMut(usize, usize, Option<u32>)) {
-        let mut s = Scratch::default();
+    fn cut_each(&self, text: &str, hmm: bool, f: impl FnMut(usize, usize, Option<u32>)) {
+        thread_local! {
+            static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+        }
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut s) => self.cut_with(text, hmm, &mut s, f),
+            // a caller segmenting from inside a callback gets buffers of its own
+            Err(_) => self.cut_with(text, hmm, &mut Scratch::default(), f),
+        })
+    }
+
+    fn cut_with(&self, text: &str, hmm: bool, s: &mut Scratch, mut f: impl FnMut(usize, usize, Option<u32>)) {
         let mut it = text.char_indices().peekable();
         while let Some(&(start, c)) = it.peek() {
             if is_block_char(c) {
@@ -147,7 +158,7 @@ impl Segmenter {
                     it.next();
                 }
                 let end = it.peek().map_or(text.len(), |x| x.0);
-                self.cut_block(&text[start..end], hmm, &mut s, &mut |a, b, w| f(start + a, start + b, Some(w)));
+                self.cut_block(&text[start..end], hmm, s, &mut |a, b, w| f(start + a, start + b, Some(w)));
             } else {
                 it.next();
                 // \r\n stays one token

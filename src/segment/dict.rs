@@ -45,17 +45,27 @@ pub struct Dict {
     /// Children of node `i` are nodes `first[i]..first[i + 1]`, their labels ascending.
     first: Vec<u32>,
     labels: Vec<u16>,
+    /// Per node, a bit for each of its children's labels (`bit`): most steps of a trie walk
+    /// find no child, and this answers them without searching the labels.
+    kids: Vec<u32>,
     /// Word id of each node, `u32::MAX` where no word ends.
     word: Vec<u32>,
     /// The root's child for each character code (0: none), to skip the widest search.
     root: Vec<u32>,
-    pub freq: Vec<u64>,
+    pub freq: Vec<u32>,
     pub log_freq: Vec<f64>,
-    pub tag: Vec<&'static str>,
+    /// Index in `tags` of each word's tag.
+    tag: Vec<u8>,
+    tags: Vec<&'static str>,
     pub log_total: f64,
 }
 
 pub const NO_WORD: u32 = u32::MAX;
+
+#[inline]
+fn bit(code: u16) -> u32 {
+    1 << (u32::from(code).wrapping_mul(0x9E37_79B1) >> 27)
+}
 
 impl Dict {
     pub fn read(r: &mut Reader, chars: &Chars) -> Dict {
@@ -63,6 +73,8 @@ impl Dict {
         // a handful of distinct tags, leaked once: tags are handed out as &'static str
         let tags: Vec<&'static str> = (0..r.varint()).map(|_| &*Box::leak(r.str().into())).collect();
         let n = r.varint() as usize;
+        // nodes are in breadth-first order, so the children of node i follow those of node
+        // i - 1: their start is a running sum of the counts, and labels come in node order
         let mut first = Vec::with_capacity(n + 1);
         let mut at = 1u32;
         for _ in 0..n {
@@ -70,30 +82,43 @@ impl Dict {
             at += r.varint() as u32;
         }
         first.push(at);
-        let mut labels = vec![0u16; n];
+        let mut labels = Vec::with_capacity(n);
+        labels.push(0);
         for i in 0..n {
-            let mut label = 0u64;
-            for child in first[i]..first[i + 1] {
-                label += r.varint();
-                labels[child as usize] = label as u16;
+            let mut label = 0u16;
+            for _ in first[i]..first[i + 1] {
+                label += r.varint() as u16;
+                labels.push(label);
             }
         }
-        let mut word = vec![NO_WORD; n];
+        let mut word = Vec::with_capacity(n);
+        word.push(NO_WORD);
         let (mut freq, mut log_freq) = (Vec::new(), Vec::new());
-        for w in word.iter_mut().skip(1) {
-            let v = r.varint();
-            if v > 0 {
-                *w = freq.len() as u32;
-                freq.push(v - 1);
-                log_freq.push(((v - 1) as f64).ln());
+        // ln is a library call in wasm, and most frequencies are small: look those up
+        let small_ln: Vec<f64> = (0..1024).map(|f| (f as f64).ln()).collect();
+        for _ in 1..n {
+            let v = r.varint() as u32;
+            if v == 0 {
+                word.push(NO_WORD);
+            } else {
+                let f = v - 1;
+                word.push(freq.len() as u32);
+                freq.push(f);
+                log_freq.push(small_ln.get(f as usize).copied().unwrap_or_else(|| f64::from(f).ln()));
             }
         }
-        let tag = (0..freq.len()).map(|_| tags[usize::from(r.u8())]).collect();
+        let tag = r.bytes(freq.len()).to_vec();
+        let mut kids = vec![0u32; n];
+        for (i, k) in kids.iter_mut().enumerate() {
+            for &l in &labels[first[i] as usize..first[i + 1] as usize] {
+                *k |= bit(l);
+            }
+        }
         let mut root = vec![0u32; chars.len];
         for child in first[0]..first[1] {
             root[usize::from(labels[child as usize])] = child;
         }
-        Dict { first, labels, word, root, freq, log_freq, tag, log_total: (total as f64).ln() }
+        Dict { first, labels, kids, word, root, freq, log_freq, tag, tags, log_total: (total as f64).ln() }
     }
 
     /// The child of `node` labelled `code`.
@@ -105,8 +130,22 @@ impl Dict {
         if node == 0 {
             return self.root.get(usize::from(code)).copied().filter(|&c| c != 0);
         }
+        if self.kids[node as usize] & bit(code) == 0 {
+            return None;
+        }
         let (a, b) = (self.first[node as usize] as usize, self.first[node as usize + 1] as usize);
-        self.labels[a..b].binary_search(&code).ok().map(|i| (a + i) as u32)
+        let labels = &self.labels[a..b];
+        // most nodes have a few children: a scan beats a binary search there
+        let i = if labels.len() <= 8 {
+            labels.iter().position(|&l| l >= code).filter(|&i| labels[i] == code)
+        } else {
+            labels.binary_search(&code).ok()
+        };
+        i.map(|i| (a + i) as u32)
+    }
+
+    pub fn tag(&self, word: u32) -> &'static str {
+        self.tags[usize::from(self.tag[word as usize])]
     }
 
     #[inline]

@@ -29,23 +29,25 @@ pub struct Token {
 /// algorithm and data it runs.
 pub fn jieba() -> &'static Segmenter {
     static SEGMENTER: OnceLock<Segmenter> = OnceLock::new();
-    SEGMENTER.get_or_init(|| Segmenter::load(DATA))
+    SEGMENTER.get_or_init(load)
+}
+
+/// A new segmenter from the compiled data (`jieba()` keeps one; benchmarks time this).
+pub fn load() -> Segmenter {
+    Segmenter::load(DATA)
 }
 
 /// The tags the analysis knows; any other (bg, en, in, qe… from the POS model) reads as `x`.
 fn known_tag(tag: &'static str) -> &'static str {
-    const TAGS: &[&str] = &[
-        "n", "nr", "nr1", "nr2", "nrj", "nrf", "nrfg", "nrt", "ns", "nsf", "nt", "nz", "nl", "ng", "t", "tg", "s", "f",
-        "v", "vd", "vn", "vshi", "vyou", "vf", "vx", "vi", "vl", "vg", "vq", "a", "ad", "an", "ag", "al", "b", "bl",
-        "z", "r", "rr", "rz", "rzt", "rzs", "rzv", "ry", "ryt", "rys", "ryv", "rg", "m", "mq", "q", "qv", "qt", "d",
-        "p", "pba", "pbei", "c", "cc", "u", "uzhe", "ule", "uguo", "ude1", "ude2", "ude3", "usuo", "udeng", "uyy",
-        "udh", "uls", "uzhi", "ulian", "e", "y", "o", "h", "k", "x", "xx", "xu", "w", "l", "i", "j", "g", "dg", "df",
-        "eng", "zg", "uj", "ul", "ug", "uv", "ud", "yg", "mg", "rg",
-    ];
-    if TAGS.contains(&tag) {
-        tag
-    } else {
-        "x"
+    match tag {
+        "n" | "nr" | "nr1" | "nr2" | "nrj" | "nrf" | "nrfg" | "nrt" | "ns" | "nsf" | "nt" | "nz" | "nl" | "ng"
+        | "t" | "tg" | "s" | "f" | "v" | "vd" | "vn" | "vshi" | "vyou" | "vf" | "vx" | "vi" | "vl" | "vg" | "vq"
+        | "a" | "ad" | "an" | "ag" | "al" | "b" | "bl" | "z" | "r" | "rr" | "rz" | "rzt" | "rzs" | "rzv" | "ry"
+        | "ryt" | "rys" | "ryv" | "rg" | "m" | "mq" | "q" | "qv" | "qt" | "d" | "p" | "pba" | "pbei" | "c" | "cc"
+        | "u" | "uzhe" | "ule" | "uguo" | "ude1" | "ude2" | "ude3" | "usuo" | "udeng" | "uyy" | "udh" | "uls"
+        | "uzhi" | "ulian" | "e" | "y" | "o" | "h" | "k" | "x" | "xx" | "xu" | "w" | "l" | "i" | "j" | "g" | "dg"
+        | "df" | "eng" | "zg" | "uj" | "ul" | "ug" | "uv" | "ud" | "yg" | "mg" => tag,
+        _ => "x",
     }
 }
 
@@ -67,7 +69,7 @@ pub fn tokenize(text: &str, paragraphs: &[Range]) -> Vec<Token> {
             }
             let pos = if is_numeral(word) {
                 "m"
-            } else if word.chars().all(|c| !c.is_alphanumeric() && !is_han(c)) {
+            } else if word.chars().all(|c| !is_han(c) && !c.is_alphanumeric()) {
                 "x"
             } else {
                 known_tag(tag)

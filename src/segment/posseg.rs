@@ -79,8 +79,7 @@ impl Posseg {
             rows.push(Row { start: at as u32, bounds: bounds(&row) });
             at += n;
         }
-        let p = Posseg { tags, start, trans, rows, states, emits };
-        p
+        Posseg { tags, start, trans, rows, states, emits }
     }
 
     fn row(&self, code: u16) -> Row {
