@@ -6,7 +6,7 @@
 //   node bench.mjs --small    one fixture, 2 cold starts, 10 analyses (the test command's run)
 //   node bench.mjs FILE…      these reports instead of the default inputs
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,19 +24,10 @@ const ms = (x) => `${x.toFixed(1)} ms`;
 const ratio = (a, b) => (a / b).toFixed(2);
 const kb = (n) => `${(n / 1024).toFixed(0)} KiB`;
 
-function timeIt(runs, f) {
-  f(); // warm: compiled code, grown memory
-  const t = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    f();
-    t.push(performance.now() - t0);
-  }
-  return median(t);
-}
-
 function probe(...a) {
-  return JSON.parse(execFileSync(process.execPath, [here('probe.mjs'), ...a], { encoding: 'utf8' }));
+  // the last line: an older build logs from warm_up() before it
+  const out = execFileSync(process.execPath, [here('probe.mjs'), ...a], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop());
 }
 
 // ---- size
@@ -117,10 +108,10 @@ for (let i = 0; i < 3; i++) {
   for (const { text } of inputs.slice(0, 3)) {
     jw.cut(text, true);
     rl.analyze(text);
-    JSON.parse(rl.analyze_json(text));
+    if (rl.analyze_json) JSON.parse(rl.analyze_json(text));
   }
 }
-const runs = small ? 3 : 9;
+const runs = small ? 3 : 11;
 console.log(`\n== analysis in Node, median of ${runs} runs after a warm-up (KB = UTF-8 kilobytes)`);
 console.log(
   'report'.padEnd(28),
@@ -134,31 +125,51 @@ console.log(
 for (const { name, text } of inputs) {
   const n = Buffer.byteLength(text);
   const runsHere = n > 500_000 ? Math.max(3, Math.floor(runs / 3)) : runs;
-  const cut = timeIt(runsHere, () => jw.cut(text, true));
-  const full = timeIt(runsHere, () => rl.analyze(text));
-  const json = timeIt(runsHere, () => rl.analyze_json(text));
-  const jsonParse = timeIt(runsHere, () => JSON.parse(rl.analyze_json(text)));
+  // each run times every path back to back, so that they share the machine's load; the ratio
+  // is the median of the runs' ratios
+  const paths = {
+    cut: () => jw.cut(text, true),
+    full: () => rl.analyze(text),
+    // analyze_json is absent from builds before it (REPORT_LENS_PKG=an older pkg/)
+    json: rl.analyze_json ? () => rl.analyze_json(text) : null,
+    jsonParse: rl.analyze_json ? () => JSON.parse(rl.analyze_json(text)) : null,
+  };
+  const t = Object.fromEntries(Object.keys(paths).map((k) => [k, []]));
+  const ratios = [];
+  for (let r = 0; r < runsHere; r++) {
+    for (const [k, f] of Object.entries(paths)) {
+      if (!f) continue;
+      const t0 = performance.now();
+      f();
+      t[k].push(performance.now() - t0);
+    }
+    ratios.push(t.full[r] / t.cut[r]);
+  }
+  const m = (k) => (t[k].length ? median(t[k]) : NaN);
   console.log(
     name.slice(0, 28).padEnd(28),
     (n / 1024).toFixed(1).padStart(7),
-    cut.toFixed(1).padStart(10),
-    full.toFixed(1).padStart(9),
-    ratio(full, cut).padStart(6),
-    json.toFixed(1).padStart(9),
-    jsonParse.toFixed(1).padStart(8),
+    m('cut').toFixed(1).padStart(10),
+    m('full').toFixed(1).padStart(9),
+    median(ratios).toFixed(2).padStart(6),
+    m('json').toFixed(1).padStart(9),
+    m('jsonParse').toFixed(1).padStart(8),
   );
 }
 console.log('jieba cut: jieba-wasm cut(text, true); analyze: report-lens analyze(text), every panel as a JS object;');
-console.log('ratio: analyze / jieba cut; json str: analyze_json (the JSON string); +parse: and JSON.parse in JS.');
+console.log('ratio: analyze / jieba cut, median of the runs; json str: analyze_json (the JSON string); +parse: and JSON.parse in JS.');
 
 // ---- memory, in fresh instances
 const many = small ? 10 : 100;
 const memBig = probe('memory', bigPath, small ? '1' : '3');
+rmSync(bigPath);
 const manyPath = files[0] || (small ? fixtures[0] : corpus[0] || fixtures[0]);
 const memMany = probe('memory', manyPath, String(many));
 console.log(`\n== wasm memory (memory.buffer.byteLength)`);
 console.log(`after loading ${memBig.loaded.toFixed(1)} MiB; peak over a 1 MB report: ${memBig.last.toFixed(1)} MiB`);
 console.log(
-  `${many} analyses of ${manyPath.split('/').pop()} in one instance: ${memMany.first.toFixed(1)} MiB after the first, ${memMany.last.toFixed(1)} MiB after the last (growth ${(memMany.last - memMany.first).toFixed(1)} MiB)`,
+  `${many} analyses of ${manyPath.split('/').pop()} in one instance: ${memMany.first.toFixed(2)} MiB after the first, ` +
+    `${memMany.tenth.toFixed(2)} after the 10th, ${memMany.last.toFixed(2)} after the last ` +
+    `(growth after the 10th: ${(memMany.last - memMany.tenth).toFixed(2)} MiB)`,
 );
 console.log(`(this process, after the runs above: ${(wasm.memory.buffer.byteLength / 2 ** 20).toFixed(1)} MiB)`);

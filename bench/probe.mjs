@@ -1,8 +1,8 @@
 // One measurement in a fresh Node process (bench.mjs runs it several times), printed as JSON:
 //   node probe.mjs startup-ours     instantiate report-lens's wasm and load its dictionary
 //   node probe.mjs startup-jieba    instantiate jieba-wasm and cut a first sentence
-//   node probe.mjs memory FILE N    wasm memory after loading, after one analysis of FILE, and
-//                                   after N analyses in the same instance
+//   node probe.mjs memory FILE N    wasm memory after loading, after one analysis of FILE, after
+//                                   ten and after N analyses in the same instance
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -42,8 +42,13 @@ if (mode === 'startup-ours') {
   const loaded = mb();
   rl.analyze(text);
   const first = mb();
-  for (let i = 1; i < Number(runs); i++) rl.analyze(text);
-  console.log(JSON.stringify({ loaded, first, last: mb(), runs: Number(runs) }));
+  // the allocator settles over the first few analyses (a page or two); growth after is a leak
+  let tenth = first;
+  for (let i = 2; i <= Number(runs); i++) {
+    rl.analyze(text);
+    if (i === 10) tenth = mb();
+  }
+  console.log(JSON.stringify({ loaded, first, tenth, last: mb(), runs: Number(runs) }));
 } else {
   console.error('usage: node probe.mjs startup-ours | startup-jieba | memory FILE N');
   process.exit(2);
