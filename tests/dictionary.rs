@@ -276,3 +276,23 @@ fn suggested_frequencies_are_jieba_rs_ones_for_kept_words() {
         assert_eq!(ours.has_word(w), reference.has_word(w), "{w}");
     }
 }
+
+#[test]
+fn every_word_of_the_data_has_its_frequency() {
+    let ours = segment::jieba();
+    let mut expect: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    // domain terms after the pruned list: a known word takes the domain frequency
+    for line in lexicon::lines(PRUNED).chain(lexicon::lines(lexicon::DOMAIN_DICT)) {
+        let mut f = line.split_whitespace();
+        expect.insert(f.next().unwrap(), f.next().unwrap().parse().unwrap());
+    }
+    assert!(expect.len() > 200_000);
+    let wrong: Vec<String> = expect
+        .iter()
+        .filter(|(w, f)| ours.freq(w) != Some(**f))
+        .take(10)
+        .map(|(w, f)| format!("{w}: {f} vs {:?}", ours.freq(w)))
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:?}");
+    assert!(!ours.has_word("不存在的词") && !ours.has_word(""));
+}
