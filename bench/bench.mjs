@@ -32,12 +32,16 @@ function probe(...a) {
 
 // ---- size
 console.log('== size of the wasm (everything included: dictionary, models, gazetteer)');
-for (const [name, path] of [['report-lens', `${PKG}/report_lens_bg.wasm`], ['jieba-wasm', JIEBA_WASM]]) {
+const sizes = [['report-lens', `${PKG}/report_lens_bg.wasm`], ['jieba-wasm', JIEBA_WASM]].map(([name, path]) => {
   const b = readFileSync(path);
   const gz = gzipSync(b, { level: 9 }).length;
   const br = brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   console.log(`${name.padEnd(12)} raw ${kb(b.length).padStart(9)}  gzip ${kb(gz).padStart(9)}  brotli ${kb(br).padStart(9)}`);
-}
+  return [b.length, gz, br];
+});
+console.log(
+  `ratio        raw ${ratio(sizes[0][0], sizes[1][0]).padStart(9)}  gzip ${ratio(sizes[0][1], sizes[1][1]).padStart(9)}  brotli ${ratio(sizes[0][2], sizes[1][2]).padStart(9)}`,
+);
 
 // ---- start-up, each in a fresh process, alternating
 const starts = small ? 2 : 7;
@@ -162,11 +166,15 @@ console.log('ratio: analyze / jieba cut, median of the runs; json str: analyze_j
 // ---- memory, in fresh instances
 const many = small ? 10 : 100;
 const memBig = probe('memory', bigPath, small ? '1' : '3');
-rmSync(bigPath);
 const manyPath = files[0] || (small ? fixtures[0] : corpus[0] || fixtures[0]);
 const memMany = probe('memory', manyPath, String(many));
 console.log(`\n== wasm memory (memory.buffer.byteLength)`);
-console.log(`after loading ${memBig.loaded.toFixed(1)} MiB; peak over a 1 MB report: ${memBig.last.toFixed(1)} MiB`);
+const memJieba = probe('memory-jieba', bigPath);
+rmSync(bigPath);
+console.log(
+  `after loading ${memBig.loaded.toFixed(1)} MiB (jieba-wasm ${memJieba.loaded.toFixed(1)}, ratio ${ratio(memBig.loaded, memJieba.loaded)}); ` +
+    `peak over a 1 MB report: ${memBig.last.toFixed(1)} MiB (jieba-wasm cutting it ${memJieba.last.toFixed(1)}, ratio ${ratio(memBig.last, memJieba.last)})`,
+);
 console.log(
   `${many} analyses of ${manyPath.split('/').pop()} in one instance: ${memMany.first.toFixed(2)} MiB after the first, ` +
     `${memMany.tenth.toFixed(2)} after the 10th, ${memMany.last.toFixed(2)} after the last ` +

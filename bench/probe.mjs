@@ -1,6 +1,7 @@
 // One measurement in a fresh Node process (bench.mjs runs it several times), printed as JSON:
 //   node probe.mjs startup-ours     instantiate report-lens's wasm and load its dictionary
 //   node probe.mjs startup-jieba    instantiate jieba-wasm and cut a first sentence
+//   node probe.mjs memory-jieba FILE  jieba-wasm's memory after its first cut and after cutting FILE
 //   node probe.mjs memory FILE N    wasm memory after loading, after one analysis of FILE, after
 //                                   ten and after N analyses in the same instance
 import { readFileSync } from 'node:fs';
@@ -49,6 +50,14 @@ if (mode === 'startup-ours') {
     if (i === 10) tenth = mb();
   }
   console.log(JSON.stringify({ loaded, first, tenth, last: mb(), runs: Number(runs) }));
+} else if (mode === 'memory-jieba') {
+  const jw = await import('jieba-wasm/web');
+  const wasm = jw.initSync({ module: readFileSync(here('node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm')) });
+  const mb = () => wasm.memory.buffer.byteLength / 2 ** 20;
+  jw.cut('政协', true);
+  const loaded = mb();
+  jw.cut(readFileSync(file, 'utf8'), true);
+  console.log(JSON.stringify({ loaded, last: mb() }));
 } else {
   console.error('usage: node probe.mjs startup-ours | startup-jieba | memory FILE N');
   process.exit(2);
