@@ -185,15 +185,8 @@ fn agreement(reference: &Jieba, paras: &[String]) -> (usize, usize, Vec<(String,
     let (mut n, mut same) = (0, 0);
     let mut diffs: std::collections::HashMap<String, usize> = Default::default();
     for p in paras {
-        let mut at = 0;
-        let mine: std::collections::HashSet<(usize, usize, &str)> = ours
-            .tag(p, true)
-            .into_iter()
-            .map(|t| {
-                at += t.word.len();
-                (at - t.word.len(), at, t.tag)
-            })
-            .collect();
+        let mine: std::collections::HashSet<(usize, usize, &str)> =
+            ours.tag(p, true).into_iter().map(|t| (t.byte_start, t.byte_end, t.tag)).collect();
         for t in reference.tag(p, true) {
             if t.word.trim().is_empty() {
                 continue;

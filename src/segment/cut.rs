@@ -10,11 +10,26 @@ use super::hmm::{is_hmm_han, Hmm};
 use super::posseg::Posseg;
 use std::cell::RefCell;
 
-/// A word and its part-of-speech tag (jieba-rs's `Tag`, without offsets).
+/// A word and its part-of-speech tag, with jieba-rs's `Tag` fields: char offsets (`start`,
+/// `end`) and byte offsets in the text given.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tag<'a> {
     pub word: &'a str,
     pub tag: &'static str,
+    pub start: usize,
+    pub end: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+}
+
+/// A word, with jieba-rs's `Token` fields.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word<'a> {
+    pub word: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
 }
 
 pub struct Segmenter {
@@ -97,14 +112,26 @@ impl Segmenter {
     /// Words of `text` with their tags, in order (every character belongs to one word).
     pub fn tag<'a>(&self, text: &'a str, hmm: bool) -> Vec<Tag<'a>> {
         let mut out = Vec::new();
-        self.tag_each(text, hmm, |a, b, tag| out.push(Tag { word: &text[a..b], tag }));
+        let mut at = 0;
+        self.tag_each(text, hmm, |a, b, tag| {
+            let word = &text[a..b];
+            let end = at + word.chars().count();
+            out.push(Tag { word, tag, start: at, end, byte_start: a, byte_end: b });
+            at = end;
+        });
         out
     }
 
-    /// Words of `text` (no tags).
-    pub fn cut<'a>(&self, text: &'a str, hmm: bool) -> Vec<&'a str> {
+    /// Words of `text` (no tags), as jieba-rs's `cut` gives them.
+    pub fn cut<'a>(&self, text: &'a str, hmm: bool) -> Vec<Word<'a>> {
         let mut out = Vec::new();
-        self.cut_each(text, hmm, |a, b, _| out.push(&text[a..b]));
+        let mut at = 0;
+        self.cut_each(text, hmm, |a, b, _| {
+            let word = &text[a..b];
+            let end = at + word.chars().count();
+            out.push(Word { word, start: at, end, byte_start: a, byte_end: b });
+            at = end;
+        });
         out
     }
 

@@ -12,7 +12,7 @@ mod posseg;
 use crate::clean::{is_digit, is_han};
 use crate::lexicon;
 use crate::structure::Range;
-pub use cut::{Segmenter, Tag};
+pub use cut::{Segmenter, Tag, Word};
 use std::sync::OnceLock;
 
 /// The compiled segmentation data (see build.rs).
