@@ -9,7 +9,6 @@ WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen pin in Cargo.toml
 log() { printf '[setup] %s\n' "$*" >&2; }
 
 need_apt=()
-command -v clang >/dev/null || need_apt+=(clang)          # zstd-sys (jieba dict) must be compiled by clang for wasm32
 command -v chromium >/dev/null || need_apt+=(chromium)    # end-to-end tests
 # a CJK font, or Chromium draws the page's Chinese as boxes in screenshots
 fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk" || need_apt+=(fonts-wqy-microhei)
@@ -39,7 +38,9 @@ if ! command -v wasm-pack >/dev/null; then
   cargo install wasm-pack --locked
 fi
 
-if [ ! -d www/node_modules ] || [ www/package-lock.json -nt www/node_modules/.package-lock.json ]; then
-  log "npm ci (www)"
-  (cd www && npm ci --no-audit --no-fund --loglevel=error)
-fi
+for dir in www bench; do  # the page's packages; the benchmark's jieba-wasm
+  if [ ! -d $dir/node_modules ] || [ $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]; then
+    log "npm ci ($dir)"
+    (cd $dir && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done

@@ -18,6 +18,10 @@ cargo test --locked --features schema
 echo "== wasm build"
 bash scripts/build.sh
 
+echo "== wasm size and memory; the benchmark against jieba-wasm on a small input (timings printed, not asserted)"
+node --test --test-reporter=spec bench/test/size.test.mjs
+node bench/bench.mjs --small
+
 echo "== wasm in Node, the page and the element in Chromium, the npm package"
 export REPORT_LENS_CLI="$PWD/target/debug/report-lens"
 (cd www && node --test --test-reporter=spec test/wasm.test.mjs test/i18n.test.mjs test/e2e.test.mjs test/element.test.mjs test/package.test.mjs)

@@ -17,11 +17,6 @@ pub fn stopwords() -> &'static HashSet<&'static str> {
     SET.get_or_init(|| lines(STOPWORDS).flat_map(str::split_whitespace).collect())
 }
 
-/// The domain dictionary without comments, in jieba's `word freq tag` format.
-pub fn domain_dict() -> String {
-    lines(DOMAIN_DICT).collect::<Vec<_>>().join("\n")
-}
-
 use std::collections::HashMap;
 
 /// A set of phrases found in text leftmost-longest and without overlap: the shared matcher
