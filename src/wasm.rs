@@ -1,6 +1,8 @@
 //! The wasm binding: the only module that knows about JavaScript. `analyze(input, options)`
 //! takes a string or a Uint8Array of raw file bytes and returns a plain JS object equal to the
-//! CLI's JSON; errors become JS `Error`s carrying the core's message.
+//! CLI's JSON; `compare(analyses)` takes an array of such objects (fresh or read back from
+//! saved JSON) and returns the Comparison the CLI's `compare` prints; errors become JS
+//! `Error`s carrying the core's message.
 
 use crate::{analyze_bytes, analyze_text, Options};
 use js_sys::{Error as JsError, Uint8Array};
@@ -48,4 +50,15 @@ pub fn analyze(input: JsValue, options: JsValue, name: Option<String>) -> Result
     // maps as plain objects, so the result equals JSON.parse of the CLI's output
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
     analysis.serialize(&ser).map_err(|e| JsError::new(&e.to_string()).into())
+}
+
+/// Compares 2–50 analyses: an array of what `analyze` returned, or of saved Analysis JSON
+/// parsed again.
+#[wasm_bindgen]
+pub fn compare(analyses: JsValue) -> Result<JsValue, JsValue> {
+    let list: Vec<crate::Analysis> = serde_wasm_bindgen::from_value(analyses)
+        .map_err(|e| JsError::new(&format!("compare(): 需要分析结果的数组 (an array of analyses): {e}")))?;
+    let comparison = crate::compare(&list).map_err(|e| JsError::new(&e.to_string()))?;
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    comparison.serialize(&ser).map_err(|e| JsError::new(&e.to_string()).into())
 }
