@@ -149,3 +149,25 @@ fn compare_reads_saved_analyses_and_prints_tables() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("not.json"));
 }
+
+#[test]
+fn shards_concatenate_to_the_whole() {
+    // two shards from a list of files, as a cluster would run them
+    let dir = temp("shards");
+    let files = series();
+    let mut lines = Vec::new();
+    for (k, shard) in files.chunks(2).enumerate() {
+        let list = dir.join(format!("shard-{k}.txt"));
+        std::fs::write(&list, shard.iter().map(|p| p.display().to_string() + "\n").collect::<String>()).unwrap();
+        let out = dir.join(format!("out-{k}"));
+        let run = cli().arg("corpus").arg("--files-from").arg(&list).arg("--out").arg(&out).output().unwrap();
+        assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+        lines.extend(std::fs::read_to_string(out.join("analyses.jsonl")).unwrap().lines().map(String::from));
+    }
+    let whole = dir.join("whole");
+    let run = cli().arg("corpus").args(&files).arg("--out").arg(&whole).output().unwrap();
+    assert!(run.status.success());
+    let all: Vec<String> =
+        std::fs::read_to_string(whole.join("analyses.jsonl")).unwrap().lines().map(String::from).collect();
+    assert_eq!(lines, all);
+}

@@ -10,6 +10,16 @@ pub struct Args {
     pub jobs: usize,
 }
 
+/// Paths one per line, from a file or (`-`) standard input.
+fn list(path: &str) -> Result<Vec<String>, String> {
+    let text = if path == "-" {
+        std::io::read_to_string(std::io::stdin()).map_err(|e| format!("stdin: {e}"))?
+    } else {
+        std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?
+    };
+    Ok(text.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect())
+}
+
 pub fn parse(args: &[String], allowed: &[&str]) -> Result<Args, String> {
     let mut a = Args { files: Vec::new(), format: None, out: None, jobs: 0 };
     let mut it = args.iter();
@@ -28,6 +38,8 @@ pub fn parse(args: &[String], allowed: &[&str]) -> Result<Args, String> {
             "--format" => return Err("--format takes json or csv".into()),
             "--out" => a.out = Some(value),
             "--jobs" => a.jobs = value.parse().ok().filter(|&n| n > 0).ok_or("--jobs takes a number of threads")?,
+            // a shard's share of a corpus: more paths than a command line holds
+            "--files-from" => a.files.extend(list(&value)?),
             _ => unreachable!("every allowed flag is handled"),
         }
     }
