@@ -416,7 +416,11 @@ subject: string, from_year: number, to_year: number, trend: Trend,
 /**
  * Character-bigram Dice of the two subjects, 0–1, when paired.
  */
-similarity: number | null, before: QuantityRef | null, after: QuantityRef | null, };
+similarity: number | null, 
+/**
+ * `after.value − before.value`, when paired.
+ */
+delta: number | null, before: QuantityRef | null, after: QuantityRef | null, };
 
 export type Trend = "rose" | "fell" | "same" | "appeared" | "disappeared";
 

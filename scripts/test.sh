@@ -20,3 +20,4 @@ bash scripts/build.sh
 echo "== wasm in Node and the page in Chromium"
 export REPORT_LENS_CLI="$PWD/target/debug/report-lens"
 (cd www && node --test --test-reporter=spec test/wasm.test.mjs test/e2e.test.mjs)
+node --test --test-reporter=spec tests/wasm/*.test.mjs

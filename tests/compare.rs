@@ -115,6 +115,8 @@ fn year_over_year_pairs_the_same_counts() {
         steps,
         [(2021, 286.0, 301.0, Trend::Rose), (2022, 301.0, 295.0, Trend::Fell), (2023, 295.0, 312.0, Trend::Rose)]
     );
+    let deltas: Vec<Option<f64>> = filed.iter().map(|ch| ch.delta).collect();
+    assert_eq!(deltas, [Some(15.0), Some(-6.0), Some(17.0)]);
     // 社情民意信息 412 → 468 → 503 → 520 篇, never confused with the 36/41/52/57 篇 adopted
     let written: Vec<(f64, f64)> = changes(&c, "public_opinion_info", "编报")
         .iter()

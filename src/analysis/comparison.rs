@@ -199,6 +199,8 @@ contract! {
         pub trend: Trend,
         /// Character-bigram Dice of the two subjects, 0–1, when paired.
         pub similarity: Option<f64>,
+        /// `after.value − before.value`, when paired.
+        pub delta: Option<f64>,
         pub before: Option<QuantityRef>,
         pub after: Option<QuantityRef>,
     }

@@ -114,7 +114,7 @@ fn changes((from_year, before): (u32, &Report), (to_year, after): (u32, &Report)
     let mut x_used = vec![false; xs.len()];
     let mut y_used = vec![false; ys.len()];
     let mut out: Vec<Change> = Vec::new();
-    let change = |q: &Quantity, trend, similarity, before, after| Change {
+    let change = |q: &Quantity, trend, similarity, delta, before, after| Change {
         category: q.category,
         label: tables().label(q.category).to_string(),
         unit: q.unit.clone(),
@@ -123,6 +123,7 @@ fn changes((from_year, before): (u32, &Report), (to_year, after): (u32, &Report)
         to_year,
         trend,
         similarity,
+        delta,
         before,
         after,
     };
@@ -144,15 +145,16 @@ fn changes((from_year, before): (u32, &Report), (to_year, after): (u32, &Report)
             y,
             trend,
             Some(round(sim, 3)),
+            Some(round(y.value - x.value, 2)),
             Some(reference(before, *xi, x)),
             Some(reference(after, *yi, y)),
         ));
     }
     for (_, (yi, y, _)) in ys.iter().enumerate().filter(|(k, _)| !y_used[*k]) {
-        out.push(change(y, Trend::Appeared, None, None, Some(reference(after, *yi, y))));
+        out.push(change(y, Trend::Appeared, None, None, None, Some(reference(after, *yi, y))));
     }
     for (_, (xi, x, _)) in xs.iter().enumerate().filter(|(k, _)| !x_used[*k]) {
-        out.push(change(x, Trend::Disappeared, None, Some(reference(before, *xi, x)), None));
+        out.push(change(x, Trend::Disappeared, None, None, Some(reference(before, *xi, x)), None));
     }
     // by category, then where the later report says it (what disappeared last)
     let order = |c: &Change| {

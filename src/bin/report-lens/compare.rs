@@ -200,6 +200,7 @@ fn series_tables(s: &report_lens::analysis::Series) -> Vec<Table> {
         "trend",
         "trend_code",
         "similarity",
+        "delta",
         "before_report_id",
         "before_index",
         "before_text",
@@ -217,7 +218,7 @@ fn series_tables(s: &report_lens::analysis::Series) -> Vec<Table> {
         "after_end",
         "after_context",
     ];
-    debug_assert_eq!(header.len(), 9 + 2 * SIDE.len());
+    debug_assert_eq!(header.len(), 10 + 2 * SIDE.len());
     let side = |q: &Option<QuantityRef>| -> Vec<String> {
         match q {
             Some(q) => vec![
@@ -245,6 +246,7 @@ fn series_tables(s: &report_lens::analysis::Series) -> Vec<Table> {
             label("trend", ch.trend.as_str()).to_string(),
             ch.trend.to_string(),
             opt(ch.similarity),
+            opt(ch.delta),
         ];
         row.extend(side(&ch.before));
         row.extend(side(&ch.after));
