@@ -179,6 +179,10 @@ fn a_file_given_twice_is_one_column() {
     assert_eq!(c.reports[2].index, 3);
     // the repeat does not count as "the others": 2022's terms stay its own
     assert!(key_terms(&c, 1).contains(&"数字经济"));
+    // the same report twice is one column: nothing to set apart, nobody to share with
+    let alone = compare(&[reports[0].clone(), reports[0].clone()]).unwrap();
+    assert_eq!((alone.reports.len(), alone.duplicates.len()), (1, 1));
+    assert!(alone.keyness[0].terms.is_empty() && alone.shared_terms.is_empty() && alone.series.is_none());
 }
 
 #[test]

@@ -87,7 +87,8 @@ pub fn keyness(reports: &[Report]) -> (Vec<KeyTerms>, Vec<SharedTerm>) {
 /// Terms in every report, ranked by their lowest relative frequency: a term all use often
 /// comes before one that a single report repeats.
 fn shared(per: &[HashMap<&str, usize>], sizes: &[usize]) -> Vec<SharedTerm> {
-    let Some(first) = per.first() else { return Vec::new() };
+    // one column (the same report given twice) shares with nobody
+    let (Some(first), true) = (per.first(), per.len() >= 2) else { return Vec::new() };
     let rate = |n: usize, size: usize| n as f64 * 10_000.0 / size.max(1) as f64;
     let mut out: Vec<(f64, SharedTerm)> = first
         .keys()
