@@ -25,3 +25,4 @@ node bench/bench.mjs --small
 echo "== wasm in Node, the page and the element in Chromium, the npm package"
 export REPORT_LENS_CLI="$PWD/target/debug/report-lens"
 (cd www && node --test --test-reporter=spec test/wasm.test.mjs test/i18n.test.mjs test/e2e.test.mjs test/element.test.mjs test/package.test.mjs)
+node --test --test-reporter=spec tests/wasm/*.test.mjs

@@ -17,6 +17,8 @@ pub enum Error {
     Unsupported { what: String },
     /// A docx (zip) that cannot be read.
     Corrupt { what: String },
+    /// A comparison given fewer than two reports or more than it takes.
+    CompareCount { given: usize, max: usize },
 }
 
 impl fmt::Display for Error {
@@ -42,6 +44,10 @@ impl fmt::Display for Error {
                 "暂不支持 {what} 文件：请使用 .txt、.md、.html 或 .docx (unsupported file type)"
             ),
             Error::Corrupt { what } => write!(f, "文件已损坏，无法读取：{what} (corrupt file)"),
+            Error::CompareCount { given, max } => write!(
+                f,
+                "比较需要 2 至 {max} 份报告，现有 {given} 份 (compare takes 2 to {max} reports, got {given})"
+            ),
         }
     }
 }

@@ -5,6 +5,7 @@
 //! (character-bigram overlap of at least half of the gold subject's bigrams).
 
 use crate::analysis::Quantity;
+use crate::compare::subjects::bigrams;
 use serde::Deserialize;
 use std::collections::HashSet;
 
@@ -59,11 +60,6 @@ fn norm(value: f64, unit: &str) -> (i64, String) {
     };
     let u = if u == "％" { "%" } else { u };
     ((value * mult * 100.0).round() as i64, u.to_string())
-}
-
-fn bigrams(s: &str) -> HashSet<(char, char)> {
-    let cs: Vec<char> = s.chars().filter(|c| !c.is_whitespace() && !"“”《》、，的".contains(*c)).collect();
-    cs.windows(2).map(|w| (w[0], w[1])).collect()
 }
 
 pub fn same_subject(pred: &str, gold: &str) -> bool {

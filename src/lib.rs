@@ -13,7 +13,9 @@
 pub mod analysis;
 pub mod articles;
 pub mod clean;
+pub mod compare;
 pub mod concordance;
+pub mod digest;
 pub mod entities;
 pub mod error;
 #[cfg(not(target_arch = "wasm32"))]
@@ -35,7 +37,8 @@ pub mod view;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use analysis::Analysis;
+pub use analysis::{Analysis, Comparison};
+pub use compare::compare;
 pub use error::Error;
 
 use serde::Deserialize;

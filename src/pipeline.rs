@@ -26,6 +26,8 @@ pub fn analyze_decoded(name: &str, bytes: usize, encoding: &str, raw: &str, opts
     let (formulations, share) = formulations::find(text, &doc, &spans, stats.chars);
     stats.formulation_sentence_share = share;
     let mut terms = stats::terms(text, &tokens);
+    // every count, in the view's script, before the list for the word cloud is cut
+    let term_counts = terms.iter().map(|t| (t.term.clone(), t.count)).collect();
     terms.truncate(opts.max_terms);
     let keywords = keywords::keywords(text, &tokens, opts.max_keywords);
     let quantities = quantity::extract(text, &doc, &spans);
@@ -45,10 +47,12 @@ pub fn analyze_decoded(name: &str, bytes: usize, encoding: &str, raw: &str, opts
     let entities = entities::find(text, &tokens, &spans);
     drop(spans);
     let mut a = Analysis {
-        schema: analysis::SCHEMA,
+        schema: analysis::SCHEMA.into(),
+        id: String::new(),
         source: Source { name: name.to_string(), bytes, encoding: encoding.to_string() },
         stats,
         terms,
+        term_counts,
         keywords,
         meta,
         sections,
@@ -63,6 +67,7 @@ pub fn analyze_decoded(name: &str, bytes: usize, encoding: &str, raw: &str, opts
     };
     respell(&mut a, &view);
     a.text = view.into_shown();
+    a.id = crate::digest::content_id(&a.text);
     a
 }
 
