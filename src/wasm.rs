@@ -81,7 +81,8 @@ pub fn analyze_json(input: JsValue, options: JsValue, name: Option<String>) -> R
 #[wasm_bindgen]
 pub fn compare(analyses: JsValue) -> Result<JsValue, JsValue> {
     // the analyses cross as JSON too: JSON.stringify is native, and serde_json reads it
-    let json = JSON::stringify(&analyses).map_err(|_| js_error("compare(): 需要分析结果的数组 (an array of analyses)"))?;
+    let json =
+        JSON::stringify(&analyses).map_err(|_| js_error("compare(): 需要分析结果的数组 (an array of analyses)"))?;
     let list: Vec<Analysis> = serde_json::from_str(&String::from(json))
         .map_err(|e| js_error(format!("compare(): 需要分析结果的数组 (an array of analyses): {e}")))?;
     let comparison = crate::compare(&list).map_err(js_error)?;
