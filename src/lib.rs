@@ -57,7 +57,7 @@ impl Default for Options {
 /// Analyses a file's raw bytes: decodes them (UTF-8, UTF-16, GB18030) first.
 pub fn analyze_bytes(name: &str, bytes: &[u8], opts: &Options) -> Result<Analysis, Error> {
     let read = intake::read(name, bytes)?;
-    Ok(analyze_decoded(name, bytes.len(), &read.encoding, &read.text, opts))
+    Ok(analyze_decoded(name, bytes.len(), &read.encoding, &read.text, &read.warnings, opts))
 }
 
 /// Concordance of `term` in `text` (an Analysis's text): KWIC lines and collocates.
@@ -74,10 +74,17 @@ pub fn analyze_text(name: &str, text: &str, opts: &Options) -> Result<Analysis, 
     if text.trim().is_empty() {
         return Err(Error::Empty);
     }
-    Ok(analyze_decoded(name, text.len(), "UTF-8", text, opts))
+    Ok(analyze_decoded(name, text.len(), "UTF-8", text, &[], opts))
 }
 
-fn analyze_decoded(name: &str, bytes: usize, encoding: &str, raw: &str, opts: &Options) -> Analysis {
+fn analyze_decoded(
+    name: &str,
+    bytes: usize,
+    encoding: &str,
+    raw: &str,
+    read_warnings: &[intake::Notice],
+    opts: &Options,
+) -> Analysis {
     let repaired = repair::repair(&clean::normalize(raw));
     let text = repaired.text;
     let mut doc = structure::parse(&text);
@@ -105,6 +112,13 @@ fn analyze_decoded(name: &str, bytes: usize, encoding: &str, raw: &str, opts: &O
         .map(|h| Section { title: h.title.clone(), level: h.level, span: idx.span(h.range.0, h.range.1), part: h.part })
         .collect();
     let meta = articles.iter().find(|a| a.main).map(|a| a.meta.clone()).unwrap_or_default();
+    // intake's warnings (no span: the text changed since), repairs, then garbled runs in `text`
+    let mut warnings: Vec<analysis::Warning> = read_warnings
+        .iter()
+        .map(|n| analysis::Warning { kind: n.kind, message: n.message.clone(), span: None })
+        .collect();
+    warnings.extend(repaired.warnings);
+    warnings.extend(intake::garbled::warnings(&text, &idx));
     Analysis {
         schema: analysis::SCHEMA,
         source: Source { name: name.to_string(), bytes, encoding: encoding.to_string() },
@@ -119,7 +133,7 @@ fn analyze_decoded(name: &str, bytes: usize, encoding: &str, raw: &str, opts: &O
         formulations,
         themes: themes::themes(&text, &doc),
         entities: entities::find(&text, &tokens, &idx),
-        warnings: repaired.warnings,
+        warnings,
         text,
     }
 }
