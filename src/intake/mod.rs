@@ -14,7 +14,7 @@ mod lines;
 mod script;
 pub mod text;
 mod utf16_sniff;
-mod wordml;
+pub mod wordml;
 
 use crate::error::Error;
 pub use text::MAX_BYTES;
