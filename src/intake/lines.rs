@@ -89,6 +89,9 @@ fn by_line(bytes: &[u8]) -> Lines {
 
     let mut text = String::with_capacity(bytes.len() + bytes.len() / 2);
     let (mut utf8_lines, mut gb_lines, mut broken_lines) = (Vec::new(), Vec::new(), Vec::new());
+    // ASCII lines (blank ones above all) between two lines of one encoding count with them,
+    // so a pasted GBK block is named as one range
+    let (mut last, mut ascii_run): (Option<Enc>, Vec<usize>) = (None, Vec::new());
     let mut replaced = 0;
     for (i, (mut enc, mut s, bad)) in first.into_iter().enumerate() {
         if enc == Enc::Utf8 && bad == 0 && mostly_gb {
@@ -99,10 +102,21 @@ fn by_line(bytes: &[u8]) -> Lines {
                 }
             }
         }
-        match enc {
-            Enc::Utf8 => utf8_lines.push(i + 1),
-            Enc::Gb => gb_lines.push(i + 1),
-            Enc::Ascii => {}
+        let lines = match enc {
+            Enc::Utf8 => Some(&mut utf8_lines),
+            Enc::Gb => Some(&mut gb_lines),
+            Enc::Ascii => None,
+        };
+        match lines {
+            Some(lines) => {
+                if last == Some(enc) {
+                    lines.append(&mut ascii_run);
+                }
+                ascii_run.clear();
+                lines.push(i + 1);
+                last = Some(enc);
+            }
+            None => ascii_run.push(i + 1),
         }
         if bad > 0 {
             broken_lines.push(i + 1);
