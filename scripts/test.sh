@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what is missing, then runs every test: the native core (cargo test), the wasm build
-# in Node (analyze() equals the CLI), and the page end to end in headless Chromium.
+# Installs what is missing, then runs every test: the native core (cargo test), a short fuzz
+# run of every fuzz target (FUZZ_SECONDS each, default 30), the wasm build in Node (analyze()
+# equals the CLI), and the page end to end in headless Chromium.
 # Screenshots and timings go to test-output/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,9 @@ cargo clippy --locked --all-targets -- -D warnings
 
 echo "== cargo test (native core, CLI, shared corpus when ../shared exists)"
 cargo test --locked
+
+echo "== fuzzing: every target for ${FUZZ_SECONDS:-30}s (scripts/fuzz.sh; fails on a crash)"
+bash scripts/fuzz.sh "${FUZZ_SECONDS:-30}"
 
 echo "== wasm build"
 bash scripts/build.sh
