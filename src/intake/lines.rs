@@ -7,7 +7,7 @@
 //! is not UTF-8 is GB18030 if it decodes strictly and is not mostly-good UTF-8 with a broken
 //! byte; anything else is decoded with U+FFFD in whichever encoding breaks it least.
 
-use super::script::{line_list, plausible_share};
+use super::script::{line_list, plausible, plausible_share};
 use super::Notice;
 use encoding_rs::GB18030;
 
@@ -52,6 +52,36 @@ fn gb_strict(line: &[u8]) -> Option<String> {
     GB18030.decode_without_bom_handling_and_without_replacement(line).map(|s| s.into_owned())
 }
 
+/// Multi-byte characters: three of them make a run of bytes UTF-8 beyond reasonable doubt.
+fn multibyte(s: &str) -> usize {
+    s.chars().filter(|c| !c.is_ascii()).count()
+}
+
+/// A line that changes encoding in the middle (two files pasted together mid-line): a UTF-8
+/// head and a GB18030 rest, or a GB18030 head and a UTF-8 tail. The UTF-8 part is what stays
+/// valid UTF-8 up to the first (from the last) broken sequence, less any implausible
+/// characters at its edge (GBK bytes that happened to be valid UTF-8).
+fn split_line(line: &[u8]) -> Option<String> {
+    let mut chunks = line.utf8_chunks();
+    let head = chunks.next()?.valid().trim_end_matches(|c| !plausible(c));
+    if multibyte(head) >= 3 {
+        if let Some(gb) = gb_strict(&line[head.len()..]) {
+            return Some(head.to_owned() + &gb);
+        }
+    }
+    let last = line.utf8_chunks().last()?;
+    if !last.invalid().is_empty() {
+        return None;
+    }
+    let tail = last.valid().trim_start_matches(|c| !plausible(c));
+    if multibyte(tail) >= 3 {
+        if let Some(gb) = gb_strict(&line[..line.len() - tail.len()]) {
+            return Some(gb + tail);
+        }
+    }
+    None
+}
+
 fn fffd(s: &str) -> usize {
     s.chars().filter(|&c| c == '\u{FFFD}').count()
 }
@@ -59,7 +89,8 @@ fn fffd(s: &str) -> usize {
 fn by_line(bytes: &[u8]) -> Lines {
     // first pass: what each line is on its own
     let mut first: Vec<(Enc, String, usize)> = Vec::new(); // (encoding, text, replaced)
-    for line in bytes.split_inclusive(|&b| b == b'\n') {
+    let lines: Vec<&[u8]> = bytes.split_inclusive(|&b| b == b'\n').collect();
+    for &line in &lines {
         if line.is_ascii() {
             first.push((Enc::Ascii, String::from_utf8_lossy(line).into_owned(), 0));
         } else if let Ok(s) = std::str::from_utf8(line) {
@@ -69,8 +100,11 @@ fn by_line(bytes: &[u8]) -> Lines {
             let broken = fffd(&lossy);
             // UTF-8 with a broken byte or two stays UTF-8; GBK read as UTF-8 breaks at every character
             let mostly_utf8 = broken * 5 < lossy.chars().filter(|c| !c.is_ascii()).count();
+            if mostly_utf8 {
+                first.push((Enc::Utf8, lossy.into_owned(), broken));
+                continue;
+            }
             match gb_strict(line) {
-                _ if mostly_utf8 => first.push((Enc::Utf8, lossy.into_owned(), broken)),
                 Some(gb) => first.push((Enc::Gb, gb, 0)),
                 None => {
                     let (gb, _) = GB18030.decode_without_bom_handling(line);
@@ -86,6 +120,16 @@ fn by_line(bytes: &[u8]) -> Lines {
     }
     let count = |e: Enc| first.iter().filter(|l| l.0 == e).count();
     let mostly_gb = count(Enc::Gb) > count(Enc::Utf8);
+    // a line that changes encoding midway: tried on lines broken either way, and on clean
+    // GB18030 lines only in a file that evidently holds both encodings
+    let both = count(Enc::Gb) > 0 && first.iter().any(|l| l.0 == Enc::Utf8 && l.2 == 0);
+    for (l, &raw) in first.iter_mut().zip(&lines) {
+        if l.2 > 0 || (both && l.0 == Enc::Gb) {
+            if let Some(split) = split_line(raw) {
+                *l = (Enc::Gb, split, 0);
+            }
+        }
+    }
 
     let mut text = String::with_capacity(bytes.len() + bytes.len() / 2);
     let (mut utf8_lines, mut gb_lines, mut broken_lines) = (Vec::new(), Vec::new(), Vec::new());
@@ -179,6 +223,20 @@ mod tests {
         assert_eq!(l.text, "一、工作回顾\n全年立案提案286件。\n二、协商议政\n开展专题协商6次。\n三、民主监督\n");
         assert_eq!(l.encoding, "UTF-8 + GB18030");
         assert!(l.warnings[0].message.contains("第 3–4 行按 GB18030/GBK"), "{}", l.warnings[0].message);
+    }
+
+    #[test]
+    fn a_line_that_changes_encoding_midway() {
+        for (a, b) in [("全年立案提案", "286件，办复率100%。\n"), ("开展专题协商", "共6次。\n")] {
+            let mut utf8_first = "第一行\n".as_bytes().to_vec();
+            utf8_first.extend(a.as_bytes());
+            utf8_first.extend(gbk(b));
+            assert_eq!(decode(&utf8_first).text, format!("第一行\n{a}{b}"));
+            let mut gbk_first = "第一行\n".as_bytes().to_vec();
+            gbk_first.extend(gbk(a));
+            gbk_first.extend(b.as_bytes());
+            assert_eq!(decode(&gbk_first).text, format!("第一行\n{a}{b}"));
+        }
     }
 
     #[test]
