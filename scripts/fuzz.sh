@@ -38,7 +38,7 @@ cargo +nightly fuzz build -s none -a >&2
 status=0
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t" "artifacts/$t"
-  log="artifacts/$t.log"
+  log="artifacts/$t-$(date +%Y%m%d-%H%M%S).log"
   echo "[fuzz] $t: ${seconds}s, max_len $(max_len "$t")" >&2
   start=$(date +%s)
   cargo +nightly fuzz run "$t" "corpus/$t" "seeds/$t" -s none -a -- \
