@@ -3,7 +3,10 @@
 # SECONDS each (default 600), one after another on one core, starting from the seeds that
 # fuzz/make_seeds.py writes and the corpus earlier runs grew (fuzz/corpus/, not committed).
 #
-#   bash scripts/fuzz.sh [SECONDS] [TARGET...]
+#   bash scripts/fuzz.sh [--seeds-only] [SECONDS] [TARGET...]
+#
+# --seeds-only starts from the seeds alone and keeps nothing (the short run in test.sh: a
+# corpus grown by long runs takes minutes just to load for the whole-pipeline target).
 #
 # libFuzzer runs in fork mode, so a crash or a timeout is saved under fuzz/artifacts/TARGET/
 # and the run goes on. Exits 1 if any target left a crash or OOM artifact; timeouts (slow
@@ -13,6 +16,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
+seeds_only=false
+if [ "${1:-}" = --seeds-only ]; then
+  seeds_only=true
+  shift
+fi
 seconds=${1:-600}
 shift || true
 targets=("$@")
@@ -38,14 +46,21 @@ cargo +nightly fuzz build -s none -a >&2
 status=0
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t" "artifacts/$t"
+  corpus="corpus/$t"
+  if $seeds_only; then
+    corpus=$(mktemp -d)
+  fi
   log="artifacts/$t-$(date +%Y%m%d-%H%M%S).log"
   echo "[fuzz] $t: ${seconds}s, max_len $(max_len "$t")" >&2
   start=$(date +%s)
-  cargo +nightly fuzz run "$t" "corpus/$t" "seeds/$t" -s none -a -- \
+  cargo +nightly fuzz run "$t" "$corpus" "seeds/$t" -s none -a -- \
     -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
     -max_total_time="$seconds" -max_len="$(max_len "$t")" -timeout="$TIMEOUT" \
     -rss_limit_mb=4096 -print_final_stats=1 >"$log" 2>&1 || true
   took=$(( $(date +%s) - start ))
+  if $seeds_only; then
+    rm -rf "$corpus"
+  fi
   # fork mode's last status line: "#N: cov: C ft: F corp: K exec/s: E oom/timeout/crash: …"
   last=$(grep -E '^#[0-9]+: cov:' "$log" | tail -1 || true)
   echo "[fuzz] $t: ${took}s, ${last:-no status line (see fuzz/$log)}" >&2

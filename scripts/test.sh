@@ -15,8 +15,8 @@ cargo clippy --locked --all-targets -- -D warnings
 echo "== cargo test (native core, CLI, shared corpus when ../shared exists)"
 cargo test --locked
 
-echo "== fuzzing: every target for ${FUZZ_SECONDS:-30}s (scripts/fuzz.sh; fails on a crash)"
-bash scripts/fuzz.sh "${FUZZ_SECONDS:-30}"
+echo "== fuzzing: every target for ${FUZZ_SECONDS:-30}s from the seeds (scripts/fuzz.sh; fails on a crash)"
+bash scripts/fuzz.sh --seeds-only "${FUZZ_SECONDS:-30}"
 
 echo "== wasm build"
 bash scripts/build.sh
