@@ -93,7 +93,7 @@ span: [number, number] | null,
  */
 removed?: string, };
 
-export type WarningKind = "joined" | "caption" | "repeat" | "furniture" | "encoding" | "garbled" | "truncated";
+export type WarningKind = "joined" | "caption" | "repeat" | "furniture" | "encoding" | "markup" | "garbled" | "truncated";
 
 export type Meta = { title: string | null, subtitle: string | null, committee: Committee | null, meeting: string | null, 
 /**

@@ -10,6 +10,7 @@ log() { printf '[setup] %s\n' "$*" >&2; }
 
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)    # end-to-end tests
+command -v python3 >/dev/null || need_apt+=(python3)      # fuzz/make_seeds.py
 # a CJK font, or Chromium draws the page's Chinese as boxes in screenshots
 fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk" || need_apt+=(fonts-wqy-microhei)
 if [ ${#need_apt[@]} -gt 0 ]; then
@@ -26,6 +27,16 @@ done
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "rustup target add wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
+fi
+
+# fuzzing (scripts/fuzz.sh; a short run in scripts/test.sh): libFuzzer needs nightly
+if ! rustup toolchain list | grep -q '^nightly'; then
+  log "rustup toolchain install nightly --profile minimal"
+  rustup toolchain install nightly --profile minimal
+fi
+if ! command -v cargo-fuzz >/dev/null; then
+  log "cargo install cargo-fuzz --locked"
+  cargo install cargo-fuzz --locked
 fi
 
 if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then

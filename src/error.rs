@@ -13,6 +13,8 @@ pub enum Error {
     UnknownEncoding,
     /// Larger than the limit the analysis accepts.
     TooLarge { bytes: usize, limit: usize },
+    /// A .docx or HTML file under the size limit whose text, once taken out, passes it.
+    TextTooLarge { limit: usize },
     /// A file type that is recognised but not read (PDF, images, …).
     Unsupported { what: String },
     /// A docx (zip) that cannot be read.
@@ -37,6 +39,11 @@ impl fmt::Display for Error {
                 f,
                 "文件过大：{:.1} MB，上限为 {} MB (file too large)",
                 *bytes as f64 / 1_048_576.0,
+                limit / 1_048_576
+            ),
+            Error::TextTooLarge { limit } => write!(
+                f,
+                "文档中的文字超过 {} MB 上限：请拆分后再分析 (text inside the document too large)",
                 limit / 1_048_576
             ),
             Error::Unsupported { what } => write!(

@@ -61,7 +61,7 @@ impl Default for Options {
 /// Analyses a file's raw bytes: decodes them (UTF-8, UTF-16, GB18030) first.
 pub fn analyze_bytes(name: &str, bytes: &[u8], opts: &Options) -> Result<Analysis, Error> {
     let read = intake::read(name, bytes)?;
-    Ok(pipeline::analyze_decoded(name, bytes.len(), &read.encoding, &read.text, opts))
+    Ok(pipeline::analyze_decoded(name, bytes.len(), &read.encoding, &read.text, &read.warnings, opts))
 }
 
 /// Concordance of `term` in `text` (an Analysis's text): KWIC lines and collocates.
@@ -79,5 +79,5 @@ pub fn analyze_text(name: &str, text: &str, opts: &Options) -> Result<Analysis, 
     if text.trim().is_empty() {
         return Err(Error::Empty);
     }
-    Ok(pipeline::analyze_decoded(name, text.len(), "UTF-8", text, opts))
+    Ok(pipeline::analyze_decoded(name, text.len(), "UTF-8", text, &[], opts))
 }

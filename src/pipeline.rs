@@ -2,12 +2,21 @@
 //! `Analysis`, with every finding told in the report's own script at the end.
 
 use crate::analysis::{self, Analysis, Section, Source};
+use crate::utf16::Utf16Index;
 use crate::view::View;
 use crate::{
-    articles, clean, entities, formulations, keywords, quantity, repair, segment, stats, structure, themes, Options,
+    articles, clean, entities, formulations, intake, keywords, quantity, repair, segment, stats, structure, themes,
+    Options,
 };
 
-pub fn analyze_decoded(name: &str, bytes: usize, encoding: &str, raw: &str, opts: &Options) -> Analysis {
+pub fn analyze_decoded(
+    name: &str,
+    bytes: usize,
+    encoding: &str,
+    raw: &str,
+    read_warnings: &[intake::Notice],
+    opts: &Options,
+) -> Analysis {
     let repaired = repair::repair(&clean::normalize(raw));
     let view = View::new(repaired.text);
     let text = view.text.as_str();
@@ -62,11 +71,18 @@ pub fn analyze_decoded(name: &str, bytes: usize, encoding: &str, raw: &str, opts
         formulations,
         themes,
         entities,
-        warnings: repaired.warnings,
+        // intake's warnings (no span: the text changed since), then the repairs
+        warnings: read_warnings
+            .iter()
+            .map(|n| analysis::Warning { kind: n.kind, message: n.message.clone(), span: None, removed: None })
+            .chain(repaired.warnings)
+            .collect(),
         text: String::new(),
     };
     respell(&mut a, &view);
     a.text = view.into_shown();
+    // characters lost before the file reached us, where the user sees them
+    a.warnings.extend(intake::garbled::warnings(&a.text, &Utf16Index::new(&a.text)));
     a.id = crate::digest::content_id(&a.text);
     a
 }

@@ -54,7 +54,9 @@ fn paragraphs(dir: &Path) -> Vec<String> {
     for p in paths {
         let name = p.file_name().unwrap().to_string_lossy().into_owned();
         if let Ok(read) = intake::read(&name, &std::fs::read(&p).unwrap()) {
-            out.extend(clean::normalize(&read.text).lines().map(str::to_string));
+            // what the segmenter is given in the pipeline: the view (simplified, no pinyin notes)
+            let view = report_lens::view::View::new(clean::normalize(&read.text));
+            out.extend(view.text.lines().map(str::to_string));
         }
     }
     out

@@ -106,6 +106,8 @@ named_enum! {
         Furniture = "furniture",
         /// The bytes were not all valid in the encoding (replaced or decoded line by line).
         Encoding = "encoding",
+        /// Something in the markup ignored on purpose (a DTD, an entity it would define).
+        Markup = "markup",
         /// Characters destroyed before the file reached us (`???`, U+FFFD).
         Garbled = "garbled",
         /// The analysis stopped early (time or size budget).
