@@ -94,7 +94,9 @@ pub fn unescape(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let Some(j) = rest[..rest.len().min(12)].find(';') else {
+        // an entity is short: look for its ';' within 12 bytes (cut at a char boundary)
+        let window = (0..=rest.len().min(12)).rev().find(|&k| rest.is_char_boundary(k)).unwrap_or(0);
+        let Some(j) = rest[..window].find(';') else {
             out.push('&');
             rest = &rest[1..];
             continue;
@@ -106,7 +108,17 @@ pub fn unescape(s: &str) -> String {
             "amp" => Some('&'),
             "quot" => Some('"'),
             "apos" => Some('\''),
-            "nbsp" => Some(' '),
+            "nbsp" | "ensp" | "emsp" | "thinsp" => Some(' '),
+            // the named entities Chinese portal pages use for dashes, quotes and dots
+            "mdash" => Some('—'),
+            "ndash" => Some('–'),
+            "ldquo" => Some('“'),
+            "rdquo" => Some('”'),
+            "lsquo" => Some('‘'),
+            "rsquo" => Some('’'),
+            "hellip" => Some('…'),
+            "middot" => Some('·'),
+            "copy" => Some('©'),
             _ if ent.starts_with("#x") || ent.starts_with("#X") => {
                 u32::from_str_radix(&ent[2..], 16).ok().and_then(char::from_u32)
             }
@@ -222,6 +234,8 @@ mod tests {
     #[test]
     fn entities_and_styles() {
         assert_eq!(unescape("a &lt;b&gt; &amp; &#30340;&#x4E00;&bogus; &"), "a <b> & 的一&bogus; &");
+        // a '&' followed by Han text: the 12-byte look-ahead must stop at a char boundary
+        assert_eq!(unescape("&mdash;&mdash;2025年1月 A&B年会&ldquo;好&rdquo;"), "——2025年1月 A&B年会“好”");
         assert_eq!(level_of_style_name("heading 2"), Some(2));
         assert_eq!(level_of_style_name("标题 1"), Some(1));
         assert_eq!(level_of_style_name("Normal"), None);
