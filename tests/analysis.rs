@@ -53,7 +53,7 @@ fn figures_counted_by_hand() {
         })
         .collect();
     // the title line is meta, not a section
-    assert_eq!(parts, vec![("工作回顾", "review"), ("工作安排", "plan")]);
+    assert_eq!(parts, vec![("一、工作回顾", "review"), ("二、工作安排", "plan")]);
     assert_eq!(a.schema, "report-lens/analysis@1");
     assert!(a.terms.iter().any(|t| t.term == "提案" && t.count == 2), "{:?}", a.terms);
 }

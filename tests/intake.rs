@@ -87,7 +87,7 @@ fn html_text_only_in_its_charset() {
     assert_eq!(a.source.encoding, "HTML (GBK)");
     assert!(!a.text.contains("假") && !a.text.contains("document.write") && !a.text.contains('<'));
     assert_eq!(a.meta.title.as_deref(), Some("政协清河市工作报告"));
-    assert_eq!(a.sections.iter().map(|s| s.title.as_str()).collect::<Vec<_>>(), vec!["工作回顾"]);
+    assert_eq!(a.sections.iter().map(|s| s.title.as_str()).collect::<Vec<_>>(), vec!["一、工作回顾"]);
     assert_eq!(a.quantities[0].text, "286件");
 }
 
