@@ -34,6 +34,20 @@ fn is_prose(l: &str) -> bool {
     l.contains('。') || l.chars().count() >= 60
 }
 
+/// A newspaper headline ("# …" in Markdown) over its own head: a subtitle, a byline or the
+/// writer's name follows it. A top-level section of a report ("# 2025年工作安排", a Word
+/// Heading 1) is not one.
+fn is_headline(lines: &[&str], i: usize) -> bool {
+    let p = lines[i];
+    let title = crate::structure::clean_title(p);
+    let section = crate::structure::part_of(&title) != crate::structure::Part::Other
+        || crate::structure::heading_style(&title).is_some();
+    p.starts_with("# ")
+        && !is_front_matter(p)
+        && !section
+        && lines[i + 1..].iter().take(2).any(|l| is_front_matter(l) || meta::is_byline(l))
+}
+
 /// Paragraph indices where articles start.
 fn starts(text: &str, paras: &[Range]) -> Vec<usize> {
     let p = |i: usize| &text[paras[i].0..paras[i].1];
@@ -54,7 +68,7 @@ fn starts(text: &str, paras: &[Range]) -> Vec<usize> {
         } else if is_continued(p(i)) {
             // the title of a continued article stands just above the "(上接第一版)" line
             Some(if i > 0 && p(i - 1).chars().count() <= 40 { i - 1 } else { i })
-        } else if p(i).starts_with("# ") && !is_front_matter(p(i)) {
+        } else if is_headline(&lines, i) && has_body(out[out.len() - 1], i) {
             // a page banner ("## 2024 万象更新") just above the headline belongs to the article
             Some(if p(i - 1).starts_with("## ") { i - 1 } else { i })
         } else if is_box(p(i)) || is_notice_title(p(i), next) {

@@ -15,7 +15,7 @@ pub fn byline_names(t: &str) -> Vec<String> {
         // "本报记者林方": a label glued to the name
         let mut w = word.trim_matches(['（', '）', '(', ')', '：', ':']);
         if let Some(l) = labels.iter().filter(|l| w.starts_with(*l)).max_by_key(|l| l.len()) {
-            w = &w[l.len()..];
+            w = w[l.len()..].trim_start_matches(['：', ':']);
         }
         if is_name(w) && !out.iter().any(|o| o == w) {
             out.push(w.to_string());
@@ -26,23 +26,42 @@ pub fn byline_names(t: &str) -> Vec<String> {
 
 /// The speaker on a head line: the line is the name (spaced or bold), a role then the name, or
 /// the name glued to the salutation.
-fn speaker(p: &str) -> Option<String> {
+pub fn speaker(p: &str) -> Option<String> {
     let t = plain(p);
     let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
     if is_name(&compact) {
         return Some(compact);
     }
-    let words: Vec<&str> = t.split_whitespace().collect();
-    if let [.., role, name] = words[..] {
+    // a role, then the name, maybe spaced out: "市政协主席 张  华"
+    let mut words: Vec<&str> = t.split_whitespace().collect();
+    let single = words.iter().rev().take_while(|w| w.chars().count() == 1).count();
+    let spaced = (single >= 2).then(|| words.split_off(words.len() - single).concat());
+    let name = spaced.or_else(|| words.pop().map(str::to_string));
+    if let (Some(role), Some(name)) = (words.last(), name) {
         let roles = crate::word_list!(HEAD, "speaker_roles");
-        if words.len() <= 3 && is_name(name) && roles.iter().any(|r| role.ends_with(r)) {
-            return Some(name.to_string());
+        if words.len() <= 2 && t.chars().count() <= 30 && is_name(&name) && roles.iter().any(|r| role.ends_with(r)) {
+            return Some(name);
         }
     }
     // 王立群各位委员、同志们:
     let cut = crate::word_list!(HEAD, "salutations").iter().filter_map(|w| compact.find(w)).min()?;
     let name = despaced(&compact[..cut]);
     is_name(&name).then_some(name)
+}
+
+/// Reporters named in the dateline that opens a news story: "本报讯（记者 吴一 通讯员 郑二）…".
+pub fn from_dateline(first: &str) -> Vec<String> {
+    const DATELINE_CHARS: usize = 40;
+    let lead: String = plain(first).chars().take(DATELINE_CHARS).collect();
+    let Some(open) = lead.find(['（', '(']) else { return Vec::new() };
+    let inner = &lead[open + lead[open..].chars().next().map_or(0, char::len_utf8)..];
+    let inner = inner.split(['）', ')']).next().unwrap_or("");
+    let labelled = crate::word_list!(HEAD, "bylines").iter().any(|w| inner.contains(w));
+    if labelled {
+        byline_names(inner)
+    } else {
+        Vec::new()
+    }
 }
 
 /// Authors from the head's lines, in order.
@@ -104,6 +123,8 @@ mod tests {
         assert_eq!(byline_names("经济日报记者 林一方 通讯员 陈立 石磊"), vec!["林一方", "陈立", "石磊"]);
         assert_eq!(byline_names("钱海涛 本报记者 孙晓东"), vec!["钱海涛", "孙晓东"]);
         assert_eq!(byline_names("本报记者林方、周伟"), vec!["林方", "周伟"]);
+        assert_eq!(byline_names("文/孙丽 图/钱明"), vec!["孙丽", "钱明"]);
+        assert_eq!(byline_names("记者：孙丽"), vec!["孙丽"]);
     }
 
     #[test]
@@ -111,9 +132,16 @@ mod tests {
         let lines = ["（2025年1月8日）", "市政协主席  赵一鸣", "各位委员："];
         assert_eq!(from_head(&lines), vec!["赵一鸣"]);
         assert_eq!(from_head(&["张  华"]), vec!["张华"]);
+        assert_eq!(from_head(&["政协东河市委员会主席  赵  华"]), vec!["赵华"]);
         assert_eq!(from_head(&["**郑振声**"]), vec!["郑振声"]);
         assert_eq!(from_head(&["孙立群各位委员、同志们:"]), vec!["孙立群"]);
         assert_eq!(from_head(&["各位委员："]), Vec::<String>::new());
+    }
+
+    #[test]
+    fn reporters_in_a_dateline() {
+        assert_eq!(from_dateline("本报讯（记者 吴一方 通讯员 郑二）1月16日上午，会议开幕。"), vec!["吴一方", "郑二"]);
+        assert_eq!(from_dateline("1月16日上午（星期二），会议开幕。"), Vec::<String>::new());
     }
 
     #[test]

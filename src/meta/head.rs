@@ -104,8 +104,9 @@ fn is_title_like(p: &str) -> bool {
         && !is_byline(p)
 }
 
-/// Whether line `p` goes on with the title `cur`: the title is not whole yet (it ends with
-/// 会议 / 委员会 / 关于, or does not end as a report's title does and the line does).
+/// Whether line `p` goes on with the title `cur`: the title is not whole yet and ends with
+/// 会议 / 委员会 / 关于…, or the line is a short end ("工 作 报 告"). A kicker over a headline
+/// ("凝心聚力 共谋发展" ⏎ "某市政协…纪实") is not one title.
 fn continues_title(cur: &str, p: &str) -> bool {
     let t = despaced(&plain(p));
     if t == "（摘要）" || t == "(摘要)" {
@@ -117,7 +118,7 @@ fn continues_title(cur: &str, p: &str) -> bool {
         && !t.contains(['，', '。', '；', '：', '！', '？', '、', ',', ';', ':'])
         && is_title_like(p)
         && !ends_with_any(without_abstract(cur), ends)
-        && (ends_with_any(cur, goes_on) || ends_with_any(without_abstract(&t), ends))
+        && (ends_with_any(cur, goes_on) || (t.chars().count() <= SHORT_END_CHARS && ends_with_any(&t, ends)))
 }
 
 /// Whether line `p` goes on with the subtitle `cur` ("——2025年1月7日在政协某市第八届委员会"
@@ -154,24 +155,33 @@ pub fn banner(paras: &[&str]) -> Option<String> {
     }
 }
 
+/// A line this short that ends as a report's title does ends a broken title ("工作报告").
+const SHORT_END_CHARS: usize = 6;
+
 /// How many lines a title may be broken over.
 const MAX_TITLE_LINES: usize = 3;
 
-/// Where the title above the subtitle at `at` starts, when the lines above it read as one
-/// title (broken over up to three lines): the start of a report's head.
+/// Where the title above line `at` starts, when `at` is a subtitle (or the speaker or the
+/// salutation under a report's title) and the lines above it read as one title, broken over
+/// up to three lines: the start of a report's head.
 pub fn title_above(paras: &[&str], at: usize) -> Option<usize> {
-    if at == 0 || !is_subtitle(paras[at]) {
+    const REPORTS: &[&str] = &["报告", "汇报", "讲话", "致辞"];
+    let subtitle = at > 0 && is_subtitle(paras[at]);
+    let speaker = at > 0 && !subtitle && (is_salutation(paras[at]) || super::authors::speaker(paras[at]).is_some());
+    if !subtitle && !speaker {
         return None;
     }
     let whole = |t: usize| {
-        (t..at).all(|k| is_title_like(paras[k]) && !is_lead(paras[k])) && {
-            let mut cur = despaced(&plain(paras[t]));
-            (t + 1..at).all(|k| {
-                let ok = continues_title(&cur, paras[k]);
-                cur.push_str(&despaced(&plain(paras[k])));
-                ok
-            })
+        if !(t..at).all(|k| is_title_like(paras[k]) && !is_lead(paras[k])) {
+            return false;
         }
+        let mut cur = despaced(&plain(paras[t]));
+        let joined = (t + 1..at).all(|k| {
+            let ok = continues_title(&cur, paras[k]);
+            cur.push_str(&despaced(&plain(paras[k])));
+            ok
+        });
+        joined && (subtitle || ends_with_any(without_abstract(&cur), REPORTS))
     };
     (at.saturating_sub(MAX_TITLE_LINES)..at).find(|&t| whole(t))
 }
@@ -278,6 +288,20 @@ mod tests {
         let (t, _, lines, body) = head("## 2024 新篇\n# 东河市政协凝心聚力谱新篇\n本报记者 孙一\n正文。");
         assert_eq!(t.as_deref(), Some("东河市政协凝心聚力谱新篇"));
         assert_eq!((lines, body), (vec!["## 2024 新篇".to_string(), "本报记者 孙一".to_string()], 3));
+    }
+
+    #[test]
+    fn a_kicker_over_the_headline() {
+        let (t, ..) =
+            head("凝心聚力 共谋发展\n东河市政协2024年履职纪实\n——写在东河市政协三届二次会议召开之际\n本报记者 孙一");
+        assert_eq!(t.as_deref(), Some("东河市政协2024年履职纪实"));
+    }
+
+    #[test]
+    fn a_report_title_over_its_speaker_starts_a_head() {
+        let paras = ["全年召开会议4次。", "东河市政协提案委员会工作情况汇报", "钱立群", "各位委员："];
+        assert_eq!(title_above(&paras, 2), Some(1));
+        assert_eq!(title_above(&["全年召开会议4次。", "凝心聚力 共谋发展", "钱立群"], 2), None);
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod kind;
 mod year;
 
 pub use crate::analysis::{Committee, Kind, Level, Meta};
+pub use authors::speaker;
 pub use head::{banner, is_byline, is_label, title_above};
 pub use year::dates;
 
@@ -53,6 +54,9 @@ pub fn extract_with_body(text: &str, paragraphs: &[Range], headings: &[Heading])
     let dates = dates(&head_only);
     let kind = kind::kind(title, subtitle, &h.lines, &body_lead);
     let mut authors = authors::from_head(&h.lines);
+    if authors.is_empty() {
+        authors = body.first().map(|p| authors::from_dateline(p)).unwrap_or_default();
+    }
     if authors.is_empty() && kind != Kind::Feature {
         authors.extend(authors::named_in_text(&body_lead));
     }

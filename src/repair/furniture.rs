@@ -28,7 +28,7 @@ fn probe(line: &str) -> String {
     crate::view::simplified(line).chars().map(half_width).collect()
 }
 
-const DASHES: &[char] = &['-', '—', '–', '－', '~', '～', '_'];
+const DASHES: &[char] = &['-', '—', '–', '－', '~', '～', '_', '·', '•'];
 
 /// Chars of a page marker at the start of `c` (a probe), if one is there.
 fn page_marker(c: &[char]) -> Option<usize> {
@@ -148,6 +148,7 @@ fn page_prefix(line: &str) -> Option<usize> {
         .then(|| line.char_indices().nth(i).map_or(line.len(), |(b, _)| b))
 }
 
+/// Whether the probe `t` holds a word of the section (written half-width in the lexicon).
 fn any_of(t: &str, section: &str) -> bool {
     crate::word_list!(FURNITURE, section).iter().any(|w| t.contains(w))
 }
@@ -162,7 +163,11 @@ fn is_chrome(t: &str) -> bool {
     let breadcrumb = crate::word_list!(FURNITURE, "breadcrumb").iter().any(|w| t.starts_with(w))
         || (t.contains("首页") && (t.matches(['>', '＞', '»']).count() >= 2 || t.contains(">>")));
     let items: Vec<&str> = t.split(['|', '｜']).map(str::trim).collect();
-    let menu = items.len() >= 3 && items.iter().all(|x| (1..=10).contains(&x.chars().count())) && !has_stop(t);
+    // a menu's items are short words; a table row carries figures
+    let menu = items.len() >= 3
+        && items.iter().all(|x| (1..=10).contains(&x.chars().count()))
+        && !has_stop(t)
+        && !t.contains(|c: char| c.is_ascii_digit());
     let labels = crate::word_list!(FURNITURE, "info")
         .iter()
         .filter(|w| t.match_indices(*w).any(|(i, _)| t[i + w.len()..].trim_start().starts_with([':', '：'])))
@@ -178,6 +183,12 @@ fn is_portal_name(t: &str) -> bool {
     t.chars().count() <= 24
         && !t.contains(['，', '。', '；', '：', ','])
         && crate::word_list!(HEAD, "portals").iter().any(|w| t.ends_with(w))
+}
+
+/// A line of a table of contents: a heading, dot leaders, a page number ("一、工作回顾……3").
+fn is_contents_line(t: &str) -> bool {
+    let body = t.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+    body.len() < t.len() && ["……", "...", "···", "．．．", "…"].iter().any(|l| body.ends_with(l))
 }
 
 /// A line made only of watermark words: "内部资料 注意保存".
@@ -220,6 +231,7 @@ pub fn find(text: &str, lines: &[Range]) -> Vec<Option<Furniture>> {
         if is_page_number(t, alone)
             || is_chrome(t)
             || is_watermark(t)
+            || is_contents_line(t)
             || (i < PORTAL_NAME_LINES && is_portal_name(t) && i + 1 < n)
         {
             out[i] = Some(Furniture::Line);
@@ -319,6 +331,7 @@ mod tests {
     fn page_numbers_in_their_forms() {
         for p in [
             "- 3 -",
+            "·2·",
             "—12—",
             "第 3 页",
             "第３页 共１２页",
@@ -365,10 +378,18 @@ mod tests {
 
     #[test]
     fn portal_chrome_and_watermarks() {
-        let text = "东河市人民政府门户网站\n首页 | 政务公开 | 政务服务 | 互动交流\n当前位置：首页 > 两会专题 > 重要报告\n政协东河市委员会常务委员会工作报告\n来源: 东河日报  时间: 2025-01-16 09:30  浏览次数: 2387\n【字体：大 中 小】 【打印】 【关闭】\n内部资料 注意保存\n全年召开会议4次。来源于基层的意见建议得到重视。\n分享到：微信 微博\n主办单位：东河市人民政府办公室  网站标识码：1309000012  冀ICP备05012345号\n";
+        assert!(!is_chrome("指标 | 2023年 | 2024年"), "a table row is content");
+        let text = "东河市人民政府门户网站\n首页 | 政务公开 | 政务服务 | 互动交流\n当前位置：首页 > 两会专题 > 重要报告\n政协东河市委员会常务委员会工作报告\n来源: 东河日报  时间: 2025-01-16 09:30  浏览次数: 2387\n【字号：大 中 小】\n内部资料 注意保存\n全年召开会议4次。来源于基层的意见建议得到重视。\n分享到：微信 微博\n主办单位：东河市人民政府办公室  网站标识码：1309000012  冀ICP备05012345号\n";
         let got: Vec<String> = found(text).into_iter().map(|(t, _)| t).collect();
         assert_eq!(got.len(), 8, "{got:?}");
         assert!(!got.iter().any(|t| t.contains("工作报告") || t.contains("全年召开")));
+    }
+
+    #[test]
+    fn a_table_of_contents() {
+        let got = found("东河市政协工作报告\n目录\n一、2024年工作回顾……………………3\n二、2025年工作安排.........9\n一、2024年工作回顾\n全年召开会议4次……共计12次。\n");
+        let got: Vec<String> = got.into_iter().map(|(t, _)| t).collect();
+        assert_eq!(got, vec!["一、2024年工作回顾……………………3", "二、2025年工作安排.........9"]);
     }
 
     #[test]

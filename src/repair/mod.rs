@@ -93,7 +93,16 @@ fn lines_pass(text: &str) -> (String, Vec<Note>) {
             }
         })
         .collect();
-    let cont = wraps::continued(&content, &adjacent);
+    // an indent at a line's start (paragraph_ranges trims it)
+    let indented: Vec<bool> = kept
+        .iter()
+        .map(|&i| {
+            let s = lines[i].0;
+            let lead = &text[text[..s].rfind('\n').map_or(0, |k| k + 1)..s];
+            lead.contains('\u{3000}') || lead.contains('\t') || lead.len() >= 2
+        })
+        .collect();
+    let cont = wraps::continued(&content, &adjacent, &indented);
     if furn.iter().all(Option::is_none) && !cont.contains(&true) {
         return (text.to_string(), Vec::new());
     }

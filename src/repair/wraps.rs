@@ -4,7 +4,7 @@
 //! that does not end a sentence goes on with the next, unless the next opens a block (a
 //! heading, the salutation, a subtitle). Text whose lines are paragraphs is left as it is.
 
-use crate::structure::{heading_style, is_dash_heading, is_salutation, is_subtitle};
+use crate::structure::{heading_style, is_dash_heading, is_front_matter, is_salutation, is_subtitle};
 
 /// Display width: a Han char or full-width sign takes two columns, ASCII one.
 fn width(s: &str) -> usize {
@@ -25,9 +25,10 @@ fn ends_sentence(l: &str) -> bool {
     t.ends_with(['。', '！', '？', '!', '?', '…', '：', ':']) || (t.len() < l.trim_end().len() && t.ends_with('.'))
 }
 
-/// A line that opens a block of its own.
+/// A line that opens a block of its own: a heading, or a line of a report's head (subtitle,
+/// speaker, date, salutation; the head's own breaks are meta's to join).
 fn opens_block(l: &str) -> bool {
-    heading_style(l).is_some() || is_salutation(l) || is_subtitle(l) || is_dash_heading(l)
+    heading_style(l).is_some() || is_salutation(l) || is_subtitle(l) || is_dash_heading(l) || is_front_matter(l)
 }
 
 /// Prose lines this close to the width are full lines (a share of it, in percent).
@@ -58,14 +59,17 @@ fn wrap_width(lines: &[&str], adjacent: &[bool]) -> Option<usize> {
 }
 
 /// For each line, whether it goes on the line before it. `adjacent[k]`: line k follows line
-/// k-1 with a single line break (or only page furniture) between them.
-pub fn continued(lines: &[&str], adjacent: &[bool]) -> Vec<bool> {
+/// k-1 with a single line break (or only page furniture) between them; `indented[k]`: line k
+/// starts with an indent, which opens a paragraph when only some lines have one.
+pub fn continued(lines: &[&str], adjacent: &[bool], indented: &[bool]) -> Vec<bool> {
     let mut out = vec![false; lines.len()];
     let Some(w) = wrap_width(lines, adjacent) else { return out };
+    let indents_mark_paragraphs = indented.iter().filter(|&&i| i).count() * 2 < lines.len();
     for k in 1..lines.len() {
         let (a, b) = (lines[k - 1], lines[k]);
         let cut = is_prose(a) || width(a) * 100 >= w * FULL_PLAIN_PERCENT || b.starts_with(CLOSING);
-        out[k] = adjacent[k] && cut && !ends_sentence(a) && heading_style(a).is_none() && !opens_block(b);
+        let opens = opens_block(b) || (indents_mark_paragraphs && indented[k] && !b.starts_with(CLOSING));
+        out[k] = adjacent[k] && cut && !ends_sentence(a) && heading_style(a).is_none() && !is_front_matter(a) && !opens;
     }
     out
 }
@@ -77,7 +81,9 @@ mod tests {
     fn join(text: &str) -> Vec<String> {
         let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
         let adjacent: Vec<bool> = (0..lines.len()).map(|k| k > 0).collect();
-        let c = continued(&lines, &adjacent);
+        let indented: Vec<bool> = lines.iter().map(|l| l.starts_with(['\u{3000}', ' '])).collect();
+        let lines: Vec<&str> = lines.iter().map(|l| l.trim()).collect();
+        let c = continued(&lines, &adjacent, &indented);
         let mut out: Vec<String> = Vec::new();
         for (l, c) in lines.iter().zip(c) {
             match out.last_mut() {
@@ -88,7 +94,7 @@ mod tests {
         out
     }
 
-    const PDF: &str = "中国人民政治协商会议\n东河市第三届委员会常务委员会\n工 作 报 告\n——2025年1月6日在政协东河市第三届委员会\n第二次会议上\n赵一鸣\n各位委员：\n现在，我代表政协东河市第三届委员会常务委员会，向\n大会报告工作，请予审议。\n一、2024年工作回顾\n2024年，市政协常委会坚持团结和民主两大主题，围绕中心\n、服务大局，较好地完成了全年各项任务。全年召开常委\n会议 4 次，开展调研视察 34 次，组织委员视察 156 人次\n，提出意见建议 127 条。推动出台配套措施 11 项，全年共\n有 27 名委员获得优秀履职奖，14 个委员联络站被评为示\n范站。\n（一）坚持党的领导，政治根基更加坚实\n严格落实重大事项请示报告制度，全年向市委请示报告 9\n次。坚持党组会议“第一议题”制度，召开党组会议 18 次，\n开展常委会集体学习 6 次，培训委员 420 人次。";
+    const PDF: &str = "中国人民政治协商会议\n东河市第三届委员会常务委员会\n工 作 报 告\n——2025年1月6日在政协东河市第三届委员会\n第二次会议上\n市政协主席  赵一鸣\n各位委员：\n现在，我代表政协东河市第三届委员会常务委员会，向\n大会报告工作，请予审议。\n一、2024年工作回顾\n2024年，市政协常委会坚持团结和民主两大主题，围绕中心\n、服务大局，较好地完成了全年各项任务。全年召开常委\n会议 4 次，开展调研视察 34 次，组织委员视察 156 人次\n，提出意见建议 127 条。推动出台配套措施 11 项，全年共\n有 27 名委员获得优秀履职奖，14 个委员联络站被评为示\n范站。\n（一）坚持党的领导，政治根基更加坚实\n严格落实重大事项请示报告制度，全年向市委请示报告 9\n次。坚持党组会议“第一议题”制度，召开党组会议 18 次，\n开展常委会集体学习 6 次，培训委员 420 人次。";
 
     #[test]
     fn pdf_lines_become_paragraphs() {
@@ -101,7 +107,7 @@ mod tests {
                 "工 作 报 告",
                 "——2025年1月6日在政协东河市第三届委员会",
                 "第二次会议上",
-                "赵一鸣",
+                "市政协主席  赵一鸣",
                 "各位委员：",
                 "现在，我代表政协东河市第三届委员会常务委员会，向大会报告工作，请予审议。",
                 "一、2024年工作回顾",
@@ -110,6 +116,18 @@ mod tests {
                 "严格落实重大事项请示报告制度，全年向市委请示报告 9次。坚持党组会议“第一议题”制度，召开党组会议 18 次，开展常委会集体学习 6 次，培训委员 420 人次。",
             ]
         );
+    }
+
+    #[test]
+    fn an_indent_opens_a_paragraph() {
+        // a paragraph left without its stop, then an indented one
+        let text = PDF
+            .replace("被评为示\n范站。\n（一）坚持党的领导，政治根基更加坚实\n严格落实", "被评为示范站\n　　严格落实");
+        let got = join(&text);
+        assert!(got.iter().any(|p| p.starts_with("2024年，") && p.ends_with("示范站")), "{got:?}");
+        assert!(got.iter().any(|p| p.starts_with("严格落实")), "{got:?}");
+        let unindented = join(&text.replace('\u{3000}', ""));
+        assert!(unindented.iter().any(|p| p.contains("示范站严格落实")), "without the indent the line goes on");
     }
 
     #[test]

@@ -157,14 +157,9 @@ pub fn is_front_matter(p: &str) -> bool {
         || is_speaker_line(&t)
 }
 
-/// "市政协主席  刘振邦": a role, then the speaker's name.
+/// "市政协主席  刘振邦": a role, then the speaker's name (meta reads it).
 fn is_speaker_line(t: &str) -> bool {
-    let words: Vec<&str> = t.split_whitespace().collect();
-    let [.., role, name] = words[..] else { return false };
-    words.len() <= 3
-        && t.chars().count() <= 24
-        && crate::lexicon::is_name(name)
-        && crate::word_list!(HEAD, "speaker_roles").iter().any(|r| role.ends_with(r))
+    t.contains(char::is_whitespace) && crate::meta::speaker(t).is_some()
 }
 
 /// A paragraph that reads as the start of prose: long, or a whole sentence.
