@@ -147,7 +147,8 @@ fn session_form(s: &str) -> Option<(Committee, String)> {
         let (place, start) = if let Some(r) = rest.strip_suffix(SHORT) {
             // 某区政协五届四次会议
             let run = trailing(r, is_han);
-            let p = place_of(&run[run.len().saturating_sub(MAX_PLACE_CHARS * 3)..]);
+            let from = run.char_indices().rev().nth(MAX_PLACE_CHARS - 1).map_or(0, |(k, _)| k);
+            let p = place_of(&run[from..]);
             (p, r.len() - p.len())
         } else {
             // 政协某省十三届三次会议
@@ -280,6 +281,13 @@ mod tests {
         assert_eq!((c.place.as_str(), c.level.as_str(), c.term), ("", "县", None));
         let c = committee("本届以来，XX届县政协共收到提案320件。", "").unwrap();
         assert_eq!((c.place.as_str(), c.level.as_str(), c.term), ("", "县", None));
+    }
+
+    #[test]
+    fn rare_chars_in_a_long_run() {
+        // astral Han chars take four bytes: the place's window counts chars
+        let c = committee("𠀀𠀁𠀂𠀃𠀄𠀅𠀆𠀇𠀈𠀉𠀊𠀋𠀌白水区政协五届四次会议", "").unwrap();
+        assert_eq!(c.term.as_deref(), Some("五届"));
     }
 
     #[test]
