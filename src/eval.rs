@@ -71,18 +71,43 @@ pub fn same_subject(pred: &str, gold: &str) -> bool {
     g.intersection(&p).count() * 2 >= g.len()
 }
 
+/// `text` without whitespace, and where each of its bytes stands in `text`: gold written on a
+/// raw text with hard line breaks ("5,000⏎余件") is found in the repaired text ("5,000余件").
+fn squeezed(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut at = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.char_indices().filter(|(_, c)| !c.is_whitespace()) {
+        out.push(c);
+        at.extend(std::iter::repeat_n(i, c.len_utf8()));
+    }
+    at.push(text.len());
+    (out, at)
+}
+
 /// Locates each gold line in `text` (UTF-16 span of its `text` inside its `context`), in
-/// document order, so that repeated blocks map to their own copies.
+/// document order, so that repeated blocks map to their own copies; a context the repairs
+/// changed (line breaks taken out) is found with whitespace aside.
 fn locate(text: &str, gold: &[Gold]) -> Vec<Option<[usize; 2]>> {
     let mut from = 0usize;
+    let mut squeeze: Option<(String, Vec<usize>)> = None;
+    let u = |b: usize| text[..b].encode_utf16().count();
     gold.iter()
         .map(|g| {
-            let at = text[from..].find(&g.context).map(|i| from + i).or_else(|| text.find(&g.context))?;
-            let inner = g.context.find(&g.text).unwrap_or(0);
-            let s = at + inner;
-            from = at;
-            let u = |b: usize| text[..b].encode_utf16().count();
-            Some([u(s), u(s + g.text.len().min(g.context.len() - inner))])
+            if let Some(at) = text[from..].find(&g.context).map(|i| from + i).or_else(|| text.find(&g.context)) {
+                let inner = g.context.find(&g.text).unwrap_or(0);
+                let s = at + inner;
+                from = at;
+                return Some([u(s), u(s + g.text.len().min(g.context.len() - inner))]);
+            }
+            let (sq, map) = squeeze.get_or_insert_with(|| squeezed(text));
+            let (ctx, gt) = (squeezed(&g.context).0, squeezed(&g.text).0);
+            let sq_from = map.partition_point(|&b| b < from);
+            let at = sq[sq_from..].find(&ctx).map(|i| sq_from + i).or_else(|| sq.find(&ctx))?;
+            let inner = ctx.find(&gt).unwrap_or(0);
+            let (s, e) = (at + inner, at + inner + gt.len().min(ctx.len() - inner));
+            from = map[at];
+            let end = if e == 0 { 0 } else { map[e - 1] + text[map[e - 1]..].chars().next().map_or(0, char::len_utf8) };
+            Some([u(map[s]), u(end)])
         })
         .collect()
 }
@@ -145,4 +170,31 @@ pub fn score(text: &str, gold: &[Gold], pred: &[Quantity]) -> Score {
     s.strict_f1 = f1(strict);
     s.category_accuracy = cat_ok as f64 / s.matched.max(1) as f64;
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gold(text: &str, context: &str) -> Gold {
+        Gold {
+            text: text.into(),
+            value: 0.0,
+            value_max: None,
+            unit: String::new(),
+            subject: String::new(),
+            category: String::new(),
+            context: context.into(),
+            optional: false,
+        }
+    }
+
+    #[test]
+    fn gold_on_a_hard_wrapped_text_is_found_in_the_repaired_one() {
+        let repaired = "全年共有 27名委员获得奖励，立案 5,000余件。";
+        let spans = locate(repaired, &[gold("27\n名", "全年共有 27\n名委员"), gold("5,000\n余件", "立案 5,000\n余件")]);
+        let slice =
+            |[a, b]: [usize; 2]| String::from_utf16(&repaired.encode_utf16().collect::<Vec<_>>()[a..b]).unwrap();
+        assert_eq!(spans.iter().map(|s| slice(s.unwrap())).collect::<Vec<_>>(), vec!["27名", "5,000余件"]);
+    }
 }

@@ -22,11 +22,17 @@ pub fn analyze_decoded(
     let text = view.text.as_str();
     let spans = view.spans();
     let mut doc = structure::parse(text);
-    let (articles, bounds) = articles::split(text, &doc, &spans);
-    for (a, &range) in articles.iter().zip(&bounds) {
-        if let Some(year) = a.meta.year {
-            structure::parts_by_year(&mut doc.headings, range, year);
+    let articles::Split { articles, ranges: bounds, heads } = articles::split(text, &doc, &spans);
+    // an article's head lines (a box label, a second report's title) describe it: not sections
+    let mut k = 0;
+    doc.headings.retain(|h| {
+        while k < heads.len() && heads[k].1 <= h.range.0 {
+            k += 1;
         }
+        !heads.get(k).is_some_and(|&(s, e)| s <= h.range.0 && h.range.0 < e)
+    });
+    for (a, &range) in articles.iter().zip(&bounds) {
+        structure::parts_for_article(&mut doc.headings, range, a.meta.year, a.meta.kind);
     }
     // heading levels count within each article: a box's heading is not a sub-section of the report
     structure::relevel(&mut doc.headings, &bounds);

@@ -93,8 +93,9 @@ fn the_work_report_outline_meta_and_articles() {
     // written down by reading the report: two parts, five numbered sections in each
     let o = outline(&a);
     assert_eq!(o.len(), 12, "{o:?}");
-    assert_eq!(o[0], (1, "2020年工作回顾".to_string()));
-    assert_eq!(o[6], (1, "2021年工作安排".to_string()));
+    // titles as written, list marker included (see structure::headings)
+    assert_eq!(o[0], (1, "一、2020年工作回顾".to_string()));
+    assert_eq!(o[6], (1, "二、2021年工作安排".to_string()));
     assert!(o[1..6].iter().chain(&o[7..]).all(|(l, _)| *l == 2));
     let parts: Vec<_> = a.sections.iter().map(|s| serde_json::to_value(s.part).unwrap()).collect();
     assert!(parts[..6].iter().all(|p| p == "review") && parts[6..].iter().all(|p| p == "plan"));

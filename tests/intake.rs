@@ -87,7 +87,7 @@ fn html_text_only_in_its_charset() {
     assert_eq!(a.source.encoding, "HTML (GBK)");
     assert!(!a.text.contains("假") && !a.text.contains("document.write") && !a.text.contains('<'));
     assert_eq!(a.meta.title.as_deref(), Some("政协清河市工作报告"));
-    assert_eq!(a.sections.iter().map(|s| s.title.as_str()).collect::<Vec<_>>(), vec!["工作回顾"]);
+    assert_eq!(a.sections.iter().map(|s| s.title.as_str()).collect::<Vec<_>>(), vec!["一、工作回顾"]);
     assert_eq!(a.quantities[0].text, "286件");
 }
 
@@ -139,5 +139,8 @@ fn docx_headings_from_outline_levels_in_styles() {
     let xml = format!("<w:document><w:body>{body}</w:body></w:document>");
     let a = analyze_bytes("r.docx", &docx(&xml, Some(styles)), &Options::default()).unwrap();
     assert!(a.text.contains("\n\n# 一、2024年工作回顾\n\n"), "{}", a.text);
-    assert_eq!(a.sections.iter().map(|s| (s.level, s.title.as_str())).collect::<Vec<_>>(), vec![(1, "2024年工作回顾")]);
+    assert_eq!(
+        a.sections.iter().map(|s| (s.level, s.title.as_str())).collect::<Vec<_>>(),
+        vec![(1, "一、2024年工作回顾")]
+    );
 }

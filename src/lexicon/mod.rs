@@ -113,3 +113,44 @@ mod label_tests {
         assert_eq!(super::label("kind", "memo"), "memo");
     }
 }
+
+/// The whitespace-separated words of each `[section]` of a data file.
+pub fn word_sections(data: &'static str) -> HashMap<&'static str, Vec<&'static str>> {
+    sections(data).into_iter().map(|(k, ls)| (k, ls.into_iter().flat_map(str::split_whitespace).collect())).collect()
+}
+
+/// One section of a word-list file, parsed once: `word_list!(HEAD, "labels")`.
+#[macro_export]
+macro_rules! word_list {
+    ($data:expr, $section:expr) => {{
+        static LISTS: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<&'static str>>> =
+            std::sync::OnceLock::new();
+        LISTS.get_or_init(|| $crate::lexicon::word_sections($data)).get($section).map_or(&[][..], |v| v.as_slice())
+    }};
+}
+
+pub const HEAD: &str = include_str!("head.txt");
+pub const PARTS: &str = include_str!("parts.txt");
+pub const FURNITURE: &str = include_str!("furniture.txt");
+pub const KINDS: &str = include_str!("kinds.txt");
+const SURNAMES: &str = include_str!("surnames.txt");
+
+/// Chinese surnames, single and compound.
+pub fn surnames() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| lines(SURNAMES).flat_map(str::split_whitespace).collect())
+}
+
+/// Whether `name` (2 to 4 Han chars) reads as a person's name: it starts with a surname.
+/// Used for the lines of a report's head (speaker, bylines), where a name stands alone.
+pub fn is_name(name: &str) -> bool {
+    let n = name.chars().count();
+    if !(2..=4).contains(&n) || !name.chars().all(crate::clean::is_han) {
+        return false;
+    }
+    let s = surnames();
+    let first: String = name.chars().take(1).collect();
+    let two: String = name.chars().take(2).collect();
+    // a four-char name has a compound surname (欧阳明华); otherwise it is a word
+    (n <= 3 && s.contains(first.as_str())) || (n >= 3 && s.contains(two.as_str()))
+}
