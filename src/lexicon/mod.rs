@@ -95,25 +95,6 @@ pub fn label<'a>(set: &str, code: &'a str) -> &'a str {
     t.get(set).and_then(|s| s.get(code)).copied().unwrap_or(code)
 }
 
-#[cfg(test)]
-mod label_tests {
-    use crate::analysis::{Approx, Kind, Part};
-
-    #[test]
-    fn every_kind_part_and_approx_has_a_label() {
-        for k in Kind::ALL {
-            assert_ne!(super::label("kind", k.as_str()), k.as_str());
-        }
-        for p in Part::ALL {
-            assert_ne!(super::label("part", p.as_str()), p.as_str());
-        }
-        for a in Approx::ALL {
-            assert_ne!(super::label("approx", a.as_str()), a.as_str());
-        }
-        assert_eq!(super::label("kind", "memo"), "memo");
-    }
-}
-
 /// The whitespace-separated words of each `[section]` of a data file.
 pub fn word_sections(data: &'static str) -> HashMap<&'static str, Vec<&'static str>> {
     sections(data).into_iter().map(|(k, ls)| (k, ls.into_iter().flat_map(str::split_whitespace).collect())).collect()
@@ -153,4 +134,23 @@ pub fn is_name(name: &str) -> bool {
     let two: String = name.chars().take(2).collect();
     // a four-char name has a compound surname (欧阳明华); otherwise it is a word
     (n <= 3 && s.contains(first.as_str())) || (n >= 3 && s.contains(two.as_str()))
+}
+
+#[cfg(test)]
+mod label_tests {
+    use crate::analysis::{Approx, Kind, Part};
+
+    #[test]
+    fn every_kind_part_and_approx_has_a_label() {
+        for k in Kind::ALL {
+            assert_ne!(super::label("kind", k.as_str()), k.as_str());
+        }
+        for p in Part::ALL {
+            assert_ne!(super::label("part", p.as_str()), p.as_str());
+        }
+        for a in Approx::ALL {
+            assert_ne!(super::label("approx", a.as_str()), a.as_str());
+        }
+        assert_eq!(super::label("kind", "memo"), "memo");
+    }
 }
