@@ -175,9 +175,11 @@ fn bulletin(p: &Phrase) -> Option<Category> {
     if !p.noun.is_empty() && !p.noun.starts_with('《') {
         return None;
     }
-    let (title, verb) = if before.ends_with('》') {
-        let open = before.rfind('《')?;
-        (&before[open..], &before[..open])
+    // the title right before the number, or before a word for its kind (《社情民意》专报40期)
+    let close = before.rfind('》').filter(|&c| before[c..].chars().count() <= ISSUE_KIND + 1);
+    let (title, verb) = if let Some(close) = close {
+        let open = before[..close].rfind('《')?;
+        (&before[open..close], &before[..open])
     } else if p.noun.starts_with('《') {
         let close = p.noun.find('》')?;
         (&p.noun[..close], before)
@@ -187,6 +189,9 @@ fn bulletin(p: &Phrase) -> Option<Category> {
     let up = has_any(&t.report_up, verb) || has_any(&t.opinion_title, title);
     Some(if up { Category::PublicOpinionInfo } else { Category::Publicity })
 }
+
+/// Characters between a bulletin's title and its number that name its kind (专报, 增刊).
+const ISSUE_KIND: usize = 2;
 
 /// Persons: beneficiaries of a service, trainees, else people. A count that only says the
 /// persons took part (2350人次参加) is read with the event of the clause before.
@@ -399,6 +404,8 @@ mod tests {
         assert_eq!(cat("期", "编报《委员议政》", ""), "public_opinion_info");
         assert_eq!(cat("期", "编发《提案工作简报》", ""), "publicity");
         assert_eq!(cat("期", "编发《政协委员“直通车”》", ""), "public_opinion_info");
+        assert_eq!(cat("期", "编发《社情民意》专报", ""), "public_opinion_info");
+        assert_eq!(cat("期", "编印《政协文史》", ""), "publicity");
         assert_eq!(cat("册", "编印", "《疫情防控期间政策要点汇总》"), "publicity");
         assert_eq!(
             cat("篇", "形成《关于发展县域特色产业的调研报告》和《推动乡村民宿提质升级》", "报告"),

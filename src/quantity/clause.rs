@@ -22,6 +22,9 @@ pub struct Frame {
     pub before: (usize, usize),
     /// The words after the unit, up to the next count or the clause's end.
     pub rest: (usize, usize),
+    /// The words after the last count of the 、 list this count ends an item of: 委员30人次、
+    /// 群众80人次参与协商 both took part. Equal to `rest` when no list follows.
+    pub tail: (usize, usize),
     /// The clause before, when the same sentence goes on (empty otherwise).
     pub prev_clause: (usize, usize),
     /// The sentence before this clause (at most 80 chars).
@@ -87,7 +90,7 @@ pub fn frames(cs: &[char], mentions: &[Mention]) -> Vec<Frame> {
         let next_start = mentions.get(k + 1).filter(|n| n.start < cend).map_or(cend, |n| n.start);
         let rest = (m.end, next_start.min(m.end + MAX_AFTER));
         let new_sentence = prev.is_some_and(|p| cs[p.end..m.start].iter().any(|c| SENTENCE_END.contains(c)));
-        let own = (cstart.max(m.start.saturating_sub(WINDOW)), m.start);
+        let own = (window_start(cs, cstart, m.start), m.start);
         let before = match prev.filter(|p| p.start >= cstart) {
             None => {
                 run_first = k;
@@ -104,21 +107,40 @@ pub fn frames(cs: &[char], mentions: &[Mention]) -> Vec<Frame> {
                 match item {
                     Some(i) if i < m.start => {
                         run_first = k;
-                        (i.max(m.start.saturating_sub(WINDOW)), m.start)
+                        (window_start(cs, i, m.start), m.start)
                     }
                     // 新建8个工作室、6个工作站: nothing of its own before, the verb is shared
                     Some(_) => out[run_first].before,
                     None if has_noun && gap_is_prev_noun => out[run_first].before,
                     None => {
                         run_first = k;
-                        (p.end.max(m.start.saturating_sub(WINDOW)), m.start)
+                        (window_start(cs, p.end, m.start), m.start)
                     }
                 }
             }
         };
-        out.push(Frame { before, rest, prev_clause, earlier, context: context(cstart, cend, m), new_sentence });
+        let tail = rest;
+        out.push(Frame { before, rest, tail, prev_clause, earlier, context: context(cstart, cend, m), new_sentence });
+    }
+    // from the end: an item followed by 、 and the next count shares that count's tail
+    for k in (0..mentions.len().saturating_sub(1)).rev() {
+        let (m, next) = (&mentions[k], &mentions[k + 1]);
+        let listed = cs.get(m.end) == Some(&'、') && out[k].rest.1 == next.start;
+        if listed && next.start - m.end <= MAX_AFTER {
+            out[k].tail = out[k + 1].tail;
+        }
     }
     out
+}
+
+/// Where a count's words before it start: at `from`, or when that is more than WINDOW chars
+/// away, after the first list mark in the window (not in the middle of a listed name).
+fn window_start(cs: &[char], from: usize, at: usize) -> usize {
+    let w = at.saturating_sub(WINDOW);
+    if from >= w {
+        return from;
+    }
+    cs[w..at].iter().position(|&c| c == '、' || c == ' ').map_or(w, |i| w + i + 1)
 }
 
 /// The clause around the count, cut to about 40 chars centred on it.
@@ -158,6 +180,16 @@ mod tests {
             vec!["", "委员联络站开展“三事共商”协商活动"]
         );
         assert_eq!(befores("开展调研5次形成报告3篇"), vec!["开展调研", "形成报告"]);
+    }
+
+    #[test]
+    fn a_list_shares_what_follows_its_last_item() {
+        let s = "委员30余人次、群众代表80余人次参与协商，召开会议3次、座谈会2次";
+        let cs: Vec<char> = s.chars().collect();
+        let f = frames(&cs, &scan(&cs));
+        let text = |r: (usize, usize)| cs[r.0..r.1].iter().collect::<String>();
+        let tails: Vec<String> = f.iter().map(|f| text(f.tail)).collect();
+        assert_eq!(tails, vec!["参与协商", "参与协商", "", ""]);
     }
 
     #[test]

@@ -61,20 +61,31 @@ pub fn extract(text: &str, doc: &Document, idx: &SpanMap) -> Vec<Quantity> {
             let rest = &cs[f.rest.0..f.rest.1];
             let mut before = subject::trim_before(&cs[f.before.0..f.before.1]);
             let noun = subject::noun_after(rest);
-            let after = subject::words_after(rest);
+            let mut after = subject::words_after(rest);
+            if after.is_empty() && f.tail != f.rest {
+                after = subject::words_after(&cs[f.tail.0..f.tail.1]);
+            }
             let prev_clause = words(f.prev_clause);
             let earlier = words(f.earlier);
             let class = t.unit_class(&m.unit);
             // 征集提案292件，立案230件; 全体会议每季度召开一次，全年召开4次: a count that names
             // nothing counts what the clause before named, else what the last count of its unit did
-            if let Some(c) = class.filter(|&c| c != UnitClass::Person && c != UnitClass::Ratio) {
+            let carries = |c: &UnitClass| !matches!(c, UnitClass::Person | UnitClass::Ratio) && m.unit != "元";
+            if let Some(c) = class.filter(carries) {
                 match category::head(&before, &noun, c) {
                     Some(h) => {
                         memory.heads.insert(m.unit.clone(), h.to_string());
                     }
                     None if category::names_activity(&after) => {}
                     None => {
-                        let from_clause = named_before(&prev_clause, c);
+                        // the clause before names the thing if its last count is of this unit
+                        // or it has none (全体会议每季度召开一次，全年召开4次)
+                        let last = k.checked_sub(1).map(|p| &mentions[p]);
+                        let counted_there = last.filter(|p| p.start >= f.prev_clause.0 && p.start < f.prev_clause.1);
+                        let from_clause = match counted_there {
+                            Some(p) if p.unit != m.unit => None,
+                            _ => named_before(&prev_clause, c),
+                        };
                         if let Some(h) = from_clause.as_deref().or(memory.heads.get(&m.unit).map(String::as_str)) {
                             before = format!("{h}{before}");
                         }
@@ -177,10 +188,11 @@ mod tests {
     use super::*;
     use crate::structure;
 
+    /// As the pipeline does: the analysis reads the view, spans map back to the text.
     fn run(text: &str) -> Vec<Quantity> {
-        let doc = structure::parse(text);
         let view = crate::view::View::new(text.to_string());
-        extract(text, &doc, &view.spans())
+        let doc = structure::parse(&view.text);
+        extract(&view.text, &doc, &view.spans())
     }
 
     fn rows(text: &str) -> Vec<(String, String, String)> {
@@ -233,6 +245,24 @@ mod tests {
         let r = rows("全年报送社情民意信息300条，其中被采用31条，获领导批示15件次。");
         assert_eq!(r[1], ("31条".into(), "社情民意信息被采用".into(), "public_opinion_info".into()));
         assert_eq!(r[2], ("15件次".into(), "社情民意信息获领导批示".into(), "public_opinion_info".into()));
+    }
+
+    #[test]
+    fn odd_text_is_read_without_a_panic() {
+        for s in [
+            "《未闭合的书名号3篇，“引号5个",
+            "???5期，获批示3次？？2件?",
+            "、、3个、、4项，，，5次。。。",
+            "（（3个））【4项】《》5期《《6篇》》",
+            "围绕、等等5个",
+            "占38%，占40%",
+            "2 至 3 轮、380 余\n个、2.3 万余条",
+            "批示批示3次获获获4件次",
+        ] {
+            let _ = run(s);
+        }
+        let long: String = "全年召开会议11次、".repeat(500);
+        assert_eq!(run(&long).len(), 500);
     }
 
     #[test]

@@ -4,6 +4,8 @@
 
 use super::tables::tables;
 
+/// Characters after 等 in which a frame's noun (等重大问题) ends.
+const FRAME_TAIL: usize = 6;
 /// Words after a count read for its subject.
 pub const MAX_AFTER: usize = 32;
 const MAX_SUBJECT: usize = 40;
@@ -17,17 +19,13 @@ fn strip_frame(s: &str) -> &str {
     }
     let Some(i) = s.rfind('等') else { return s };
     let rest = &s[i + '等'.len_utf8()..];
-    if rest.is_empty() {
-        return rest;
+    // 等重大问题开展协商: the frame's noun ends within a few characters of 等
+    let near: usize = rest.char_indices().nth(FRAME_TAIL).map_or(rest.len(), |(b, _)| b);
+    let tail_end = t.frame_tail.iter().filter_map(|w| rest[..near].find(w).map(|b| b + w.len())).min();
+    match tail_end {
+        Some(e) if e < rest.len() => &rest[e..],
+        _ => rest,
     }
-    for w in &t.frame_tail {
-        if let Some(r) = rest.strip_prefix(w) {
-            if !r.is_empty() {
-                return r;
-            }
-        }
-    }
-    rest
 }
 
 /// "2023年", "2023年度", "2023年以来" at the start of a clause frame it in time.
@@ -174,6 +172,7 @@ mod tests {
         assert_eq!(trim_before(&chars("全年共")), "");
         assert_eq!(trim_before(&chars("2023年以来收到提案")), "收到提案");
         assert_eq!(trim_before(&chars("围绕乡村振兴等工作开展调研")), "开展调研");
+        assert_eq!(trim_before(&chars("围绕规划实施、营商环境优化等重大问题开展专题协商")), "开展专题协商");
         assert_eq!(trim_before(&chars("围绕优化营商环境、加快数字经济转型等")), "");
         assert_eq!(trim_before(&chars("立案办复提案达")), "立案办复提案");
         assert_eq!(trim_before(&chars("对口协商会")), "对口协商会");
