@@ -4,7 +4,8 @@
 //! phrase, never a neighbour's in a list or the next clause, and never those inside a title in
 //! 《》 (a bulletin's name is not its topic).
 
-use super::tables::{tables, Rows, UnitClass};
+use super::keywords::{first_row, has_any, hits, last, plain};
+use super::tables::{tables, UnitClass};
 use crate::analysis::Category;
 
 /// The words around one count.
@@ -22,81 +23,6 @@ pub struct Phrase<'a> {
     pub prev_clause: &'a str,
     /// The sentence before this clause.
     pub earlier: &'a str,
-}
-
-/// A keyword found in a text: byte range, category, table row.
-#[derive(Debug, Clone, Copy)]
-struct Hit {
-    start: usize,
-    end: usize,
-    cat: Category,
-    row: usize,
-    word: &'static str,
-}
-
-/// The text with what keywords must not be read in left out: the inside of titles (《X》 stays
-/// as 《》) and short asides in brackets (双督议（课）题 reads 双督议题).
-pub fn plain(s: &str) -> String {
-    let cs: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    while i < cs.len() {
-        let c = cs[i];
-        let close = match c {
-            '《' => Some(('》', 80)),
-            '(' => Some((')', 3)),
-            '（' => Some(('）', 3)),
-            _ => None,
-        };
-        if let Some((close, max)) = close {
-            if let Some(k) = cs[i + 1..].iter().take(max + 1).position(|&x| x == close) {
-                if c == '《' {
-                    out.push_str("《》");
-                }
-                i += k + 2;
-                continue;
-            }
-        }
-        out.push(c);
-        i += 1;
-    }
-    out
-}
-
-/// Every keyword of `table` in `text`, less those inside a longer keyword found (辅导 in
-/// 心理辅导) and those that are part of a body's name (提案 in 提案委员会).
-fn hits(table: &Rows, text: &str) -> Vec<Hit> {
-    let t = tables();
-    let mut found = Vec::new();
-    for (row, (cat, kws)) in table.iter().enumerate() {
-        for k in kws {
-            for (start, _) in text.match_indices(k) {
-                let end = start + k.len();
-                if t.organ.iter().any(|o| text[end..].starts_with(o)) {
-                    continue;
-                }
-                found.push(Hit { start, end, cat: *cat, row, word: k });
-            }
-        }
-    }
-    let inside =
-        |h: &Hit| found.iter().any(|o| o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start);
-    found.iter().filter(|h| !inside(h)).copied().collect()
-}
-
-/// The keyword nearest the end of `text` (the head of a noun phrase comes last); at equal
-/// distance the longer one.
-fn last(table: &Rows, text: &str) -> Option<Category> {
-    hits(table, text).into_iter().max_by_key(|h| (h.end, h.end - h.start)).map(|h| h.cat)
-}
-
-/// The keyword of the first row among those found: the table is in order of precedence.
-fn first_row(table: &Rows, text: &str) -> Option<Category> {
-    hits(table, text).into_iter().min_by_key(|h| h.row).map(|h| h.cat)
-}
-
-fn has_any(words: &[&str], text: &str) -> bool {
-    words.iter().any(|w| text.contains(w))
 }
 
 /// The words naming the counted events: after the last verb that opens an event (召开, 开展 …)
@@ -220,34 +146,6 @@ pub fn took_part(before: &str, after: &str) -> bool {
     let t = tables();
     let own = format!("{before}{after}");
     own.is_empty() || has_any(&t.participation, &own) && activity(before, after).is_none()
-}
-
-/// The last word in `text` that names what a count of `class` may count: a thing (persons
-/// only for persons: 件 and 个 do not count 委员), an activity or an event's form. Its byte end
-/// in `text` and the word.
-pub fn last_name(text: &str, class: UnitClass) -> Option<(usize, &'static str)> {
-    let t = tables();
-    let persons = class == UnitClass::Person;
-    [&t.things, &t.activities, &t.forms]
-        .into_iter()
-        .flat_map(|table| hits(table, text))
-        .filter(|h| persons || h.cat != Category::People)
-        .max_by_key(|h| (h.end, h.end - h.start))
-        .map(|h| (h.end, h.word))
-}
-
-/// Whether `text` names an activity or an event's form (not only a topic such as 提案).
-pub fn names_activity(text: &str) -> bool {
-    let t = tables();
-    let text = plain(text);
-    first_row(&t.activities, &text).is_some() || first_row(&t.forms, &text).is_some()
-}
-
-/// What a count names of its own, if anything: the last name in the noun after it, else in the
-/// words before it. A count that names nothing (经济方面311件, 全年召开4次) counts what the
-/// count or clause before named.
-pub fn head(before: &str, noun: &str, class: UnitClass) -> Option<&'static str> {
-    last_name(&plain(noun), class).or_else(|| last_name(&plain(before), class)).map(|(_, w)| w)
 }
 
 /// Bodies (家, 所, 户): organizations, unless the phrase names households served (户 counts
@@ -388,6 +286,7 @@ mod tests {
         assert_eq!(cat("次", "全年召开提案委员会全体会议", ""), "meetings");
         assert_eq!(cat("次", "组织委员赴外地学习考察提案工作", ""), "research_inspection");
         assert_eq!(cat("场(次)", "开展心理辅导", ""), "services_for_people");
+        assert_eq!(cat("次", "召开提案交办会", ""), "meetings");
         assert_eq!(cat("次", "委员联络站开展“三事共商”协商活动", ""), "consultation");
     }
 

@@ -112,6 +112,8 @@ pub fn frames(cs: &[char], mentions: &[Mention]) -> Vec<Frame> {
                     // 新建8个工作室、6个工作站: nothing of its own before, the verb is shared
                     Some(_) => out[run_first].before,
                     None if has_noun && gap_is_prev_noun => out[run_first].before,
+                    // 培训5批次150余人次: two counts of one thing
+                    None if gap.iter().all(|c| c.is_whitespace()) => out[run_first].before,
                     None => {
                         run_first = k;
                         (window_start(cs, p.end, m.start), m.start)
@@ -180,6 +182,7 @@ mod tests {
             vec!["", "委员联络站开展“三事共商”协商活动"]
         );
         assert_eq!(befores("开展调研5次形成报告3篇"), vec!["开展调研", "形成报告"]);
+        assert_eq!(befores("参加培训5批次150余人次"), vec!["参加培训", "参加培训"]);
     }
 
     #[test]

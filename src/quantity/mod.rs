@@ -1,11 +1,15 @@
 //! 履职实绩: every quantified achievement in the report, with what it counts (subject), its
 //! category and where it stands (section, review or plan part).
 //!
-//! `scan` finds the counts in a paragraph, `clause` where each one's words lie, `subject` and
-//! `category` read them, `metrics` sums them per category.
+//! `scan` finds the counts in a paragraph (`number` reads the numbers), `clause` where each
+//! one's words lie, `context` lends a count what the counts before it said and it leaves out,
+//! `subject` and `category` read the words (`keywords` finds the category tables' words in
+//! them), `metrics` sums the counts per category. Word lists are in `tables`.
 
 mod category;
 mod clause;
+mod context;
+mod keywords;
 mod metrics;
 pub mod number;
 mod scan;
@@ -15,29 +19,12 @@ pub mod tables;
 use crate::analysis::Quantity;
 use crate::structure::{heading_at, Document, Part};
 use crate::view::SpanMap;
-use category::Phrase;
-use std::collections::HashMap;
-use tables::{tables, UnitClass};
+use context::Memory;
 
 pub use metrics::metrics;
 pub use tables::Approx;
 
-/// What the counts before this one said, for the counts that leave it out.
-#[derive(Default)]
-struct Memory {
-    /// Per unit, the noun the last count of it named (征集提案292件 … 立案230件): kept through
-    /// the section, since a report lists 按内容分，经济方面311件 a paragraph after 提案.
-    heads: HashMap<String, String>,
-    /// The subject of the last count in the sentence: 提案412件，占34.7% shares it.
-    subject: Option<String>,
-    /// The counted words of the last event in the sentence (举办3期培训班): 2350人次参加 took
-    /// part in it.
-    event: Option<String>,
-    section: Option<usize>,
-}
-
 pub fn extract(text: &str, doc: &Document, idx: &SpanMap) -> Vec<Quantity> {
-    let t = tables();
     let mut out = Vec::new();
     let mut memory = Memory::default();
     for &(ps, pe) in &doc.paragraphs {
@@ -51,82 +38,10 @@ pub fn extract(text: &str, doc: &Document, idx: &SpanMap) -> Vec<Quantity> {
         for (k, (m, f)) in mentions.iter().zip(&frames).enumerate() {
             let (start, end) = (offs[m.start], offs[m.end]);
             let section = heading_at(&doc.headings, start);
-            if section != memory.section {
-                memory = Memory { section, ..Default::default() };
-            }
-            if k == 0 || f.new_sentence {
-                memory.subject = None;
-                memory.event = None;
-            }
-            let rest = &cs[f.rest.0..f.rest.1];
-            let mut before = subject::trim_before(&cs[f.before.0..f.before.1]);
-            let noun = subject::noun_after(rest);
-            let mut after = subject::words_after(rest);
-            if after.is_empty() && f.tail != f.rest {
-                after = subject::words_after(&cs[f.tail.0..f.tail.1]);
-            }
-            let prev_clause = words(f.prev_clause);
-            let earlier = words(f.earlier);
-            let class = t.unit_class(&m.unit);
-            // 征集提案292件，立案230件; 全体会议每季度召开一次，全年召开4次: a count that names
-            // nothing counts what the clause before named, else what the last count of its unit did
-            let carries = |c: &UnitClass| !matches!(c, UnitClass::Person | UnitClass::Ratio) && m.unit != "元";
-            if let Some(c) = class.filter(carries) {
-                match category::head(&before, &noun, c) {
-                    Some(h) => {
-                        memory.heads.insert(m.unit.clone(), h.to_string());
-                    }
-                    None if category::names_activity(&after) => {}
-                    None => {
-                        // the clause before names the thing if its last count is of this unit
-                        // or it has none (全体会议每季度召开一次，全年召开4次)
-                        let last = k.checked_sub(1).map(|p| &mentions[p]);
-                        let counted_there = last.filter(|p| p.start >= f.prev_clause.0 && p.start < f.prev_clause.1);
-                        let from_clause = match counted_there {
-                            Some(p) if p.unit != m.unit => None,
-                            _ => named_before(&prev_clause, c),
-                        };
-                        if let Some(h) = from_clause.as_deref().or(memory.heads.get(&m.unit).map(String::as_str)) {
-                            before = format!("{h}{before}");
-                        }
-                    }
-                }
-            }
-            // 报送社情民意信息……，获批示N件次: the clause goes on with what the sentence named
-            if t.passive.iter().any(|w| before.starts_with(w)) {
-                if let Some(h) = class.filter(|&c| c != UnitClass::Person).and_then(|c| named_before(&earlier, c)) {
-                    before = format!("{h}{before}");
-                }
-            }
-            let phrase = Phrase {
-                unit: &m.unit,
-                before: &before,
-                noun: &noun,
-                after: &after,
-                prev_clause: &prev_clause,
-                earlier: &earlier,
-            };
-            let category = category::categorize(&phrase);
-            let mut subject = subject::subject(&before, &noun, &after);
-            // 提案52件，占38%; 解决的860件，占办复总数的71%: a share of the count before
-            if m.unit == "%" && (subject.is_empty() || subject.starts_with('占')) {
-                if let Some(prev) = &memory.subject {
-                    subject = if subject.is_empty() { format!("{prev}占比") } else { format!("{prev}{subject}") };
-                }
-            }
-            // 举办3期培训班，2350人次参加: the persons took part in the event before
-            if class == Some(UnitClass::Person) && category::took_part(&before, &after) {
-                if let Some(event) = &memory.event {
-                    subject = format!("{subject}{event}");
-                }
-            }
-            if m.unit != "%" {
-                memory.subject = Some(subject.clone());
-            }
-            memory.event = match class {
-                Some(UnitClass::Event) => Some(subject::event_words(&subject)),
-                _ => None,
-            };
+            memory.enter(section, k == 0 || f.new_sentence);
+            let w = memory.words(&cs, &mentions, &frames, k);
+            let category = category::categorize(&w.phrase(&m.unit));
+            let subject = memory.subject(m, &w);
             let h = section.map(|i| &doc.headings[i]);
             let si = doc.sentences.partition_point(|&(_, se)| se <= start);
             let sentence = doc.sentences.get(si).filter(|&&(ss, _)| ss <= start).map_or((start, end), |&r| r);
@@ -149,34 +64,6 @@ pub fn extract(text: &str, doc: &Document, idx: &SpanMap) -> Vec<Quantity> {
         }
     }
     out
-}
-
-/// The last thing or activity `text` names, with the words before it back to the verb that
-/// governs it (收到提案 → 提案; 提案委员会全体会议每季度召开一次 → 提案委员会全体会议).
-fn named_before(text: &str, class: UnitClass) -> Option<String> {
-    // 围绕A、B等重点任务，…: a frame says what the work was about, not what was counted
-    if tables().frame.iter().any(|f| text.starts_with(f)) {
-        return None;
-    }
-    let plain = category::plain(text);
-    let (end, _) = category::last_name(&plain, class)?;
-    let head = &plain[..end];
-    let from = tables()
-        .event_verb
-        .iter()
-        .filter_map(|v| head.rfind(v).map(|i| i + v.len()))
-        .chain(
-            head.char_indices()
-                .rev()
-                .find(|&(_, c)| clause::CLAUSE_END.contains(&c) || c == '、')
-                .map(|(i, c)| i + c.len_utf8()),
-        )
-        .filter(|&i| i < head.len())
-        .max()
-        .unwrap_or(0);
-    let cs: Vec<char> = head[from..].chars().filter(|&c| c != '《' && c != '》').collect();
-    let s = subject::trim_before(&cs);
-    (!s.is_empty()).then_some(s)
 }
 
 fn round(v: f64) -> f64 {
