@@ -24,6 +24,8 @@ pub struct Memory {
     /// part in it.
     event: Option<String>,
     section: Option<usize>,
+    /// The unfinished last clause of the line before, when the paragraph is its continuation.
+    pub broken_line: String,
 }
 
 /// A count's words, read with what came before it.
@@ -68,6 +70,11 @@ impl Memory {
         let text = |r: (usize, usize)| cs[r.0..r.1].iter().collect::<String>();
         let rest = &cs[f.rest.0..f.rest.1];
         let mut before = subject::trim_before(&cs[f.before.0..f.before.1]);
+        // the paragraph's first words continue the line before: 委员发表读书⏎体会2.3万余条
+        if f.before.0 == 0 && !self.broken_line.is_empty() && !cs[..m.start].iter().any(|c| CLAUSE_END.contains(c)) {
+            let joined: Vec<char> = self.broken_line.chars().chain(cs[..m.start].iter().copied()).collect();
+            before = subject::trim_before(&joined);
+        }
         let noun = subject::noun_after(rest);
         let mut after = subject::words_after(rest);
         if after.is_empty() && f.tail != f.rest {

@@ -27,8 +27,11 @@ pub use tables::Approx;
 pub fn extract(text: &str, doc: &Document, idx: &SpanMap) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut memory = Memory::default();
+    let mut prev_para: Option<(usize, usize)> = None;
     for &(ps, pe) in &doc.paragraphs {
         let para = &text[ps..pe];
+        memory.broken_line = prev_para.and_then(|p| unfinished(text, doc, p, ps)).unwrap_or_default();
+        prev_para = Some((ps, pe));
         let cs: Vec<char> = para.chars().collect();
         let mut offs: Vec<usize> = para.char_indices().map(|(i, _)| ps + i).collect();
         offs.push(pe);
@@ -64,6 +67,27 @@ pub fn extract(text: &str, doc: &Document, idx: &SpanMap) -> Vec<Quantity> {
         }
     }
     out
+}
+
+/// The last clause of the paragraph `prev` when its sentence goes on in the next line, which
+/// starts at `next` (a page's text broken mid-sentence: 委员发表读书⏎体会2.3万余条).
+fn unfinished(text: &str, doc: &Document, (ps, pe): (usize, usize), next: usize) -> Option<String> {
+    let prev = &text[ps..pe];
+    let adjacent = text[pe..next].chars().filter(|&c| c == '\n').count() == 1;
+    let heading = doc.headings.iter().any(|h| h.range.0 < pe && ps < h.range.1.max(h.range.0 + 1));
+    let ended = prev.ends_with(|c: char| "。！？!?：:；;”）)".contains(c));
+    // a title or heading line holds no clause of prose
+    let marker = prev.char_indices().nth(3).map_or(prev.len(), |(i, _)| i); // 一、 (二)、
+    let prose = prev.contains(['，', '；', ',']) || prev[marker..].contains('、');
+    if !adjacent || heading || ended || !prose {
+        return None;
+    }
+    let tail = prev
+        .rfind(|c: char| clause::CLAUSE_END.contains(&c))
+        .map_or(prev, |i| &prev[i + prev[i..].chars().next().map_or(1, char::len_utf8)..]);
+    // page furniture (P. 2) is no sentence
+    let words = tail.chars().filter(|&c| crate::clean::is_han(c)).count() >= 2;
+    (words && tail.chars().count() <= 40).then(|| tail.trim().to_string())
 }
 
 fn round(v: f64) -> f64 {
@@ -150,6 +174,17 @@ mod tests {
         }
         let long: String = "全年召开会议11次、".repeat(500);
         assert_eq!(run(&long).len(), 500);
+    }
+
+    #[test]
+    fn a_sentence_broken_across_lines_is_read_whole() {
+        let r = rows("二、工作回顾\n开展读书活动，委员发表读书\n体会 2.3 万余条，立案率 89.8%，办复\n率 100%。");
+        assert_eq!(r[0], ("2.3 万余条".into(), "委员发表读书体会".into(), "study_training".into()));
+        assert_eq!(r[2].1, "办复率");
+        let r = rows("二、工作回顾，年度\n体会3条。");
+        assert_eq!(r[0].1, "体会", "a title line does not run into the paragraph after it");
+        let r = rows("委员发表读书\nP. 2\n体会3条。");
+        assert_eq!(r[0].1, "体会", "nor does page furniture");
     }
 
     #[test]
