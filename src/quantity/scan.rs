@@ -382,8 +382,30 @@ mod tests {
             "十四五规划，党的二十大",
             "60岁以上",
             "《关于促进发展的十条意见》",
+            "向大会报告三次会议以来提案工作情况",
+            "委员们列席市十七届人大四次会议",
+            "自县政协九届三次会议以来",
+            "对答复不满意的进行了二次办理",
+            "学习贯彻市委四次全会精神",
+            "全年报送社情民意???5期",
+            "全年报送社情民意\u{FFFD}5期",
         ] {
             assert!(texts(s).is_empty(), "{s}: {:?}", texts(s));
         }
+        // counted sessions stay counted
+        assert_eq!(texts("全年召开三次会议，常委会会议4次"), vec!["三次", "4次"]);
+    }
+
+    #[test]
+    fn units_as_written() {
+        use Approx as A;
+        assert_eq!(found("提出意见建议48项(条)"), vec![("48项(条)".into(), 48.0, None, A::None, "项(条)".into())]);
+        assert_eq!(
+            found("开展心理辅导10场（次）"),
+            vec![("10场（次）".into(), 10.0, None, A::None, "场（次）".into())]
+        );
+        assert_eq!(found("书写春联3000余副"), vec![("3000余副".into(), 3000.0, None, A::MoreThan, "副".into())]);
+        assert_eq!(found("占线索的一成以上"), vec![("一成".into(), 10.0, None, A::MoreThan, "成".into())]);
+        assert!(texts("增选2副主席，一成不变，3成员").is_empty(), "{:?}", texts("增选2副主席，一成不变，3成员"));
     }
 }
