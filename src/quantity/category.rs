@@ -23,6 +23,9 @@ pub struct Phrase<'a> {
     pub prev_clause: &'a str,
     /// The sentence before this clause.
     pub earlier: &'a str,
+    /// The words before the first count of the list or run this count belongs to (编报《A》
+    /// 24期、《B》10期: 编报 is the second's verb too).
+    pub list_head: &'a str,
 }
 
 /// The words naming the counted events: after the last verb that opens an event (召开, 开展 …)
@@ -105,7 +108,9 @@ fn bulletin(p: &Phrase) -> Option<Category> {
     let close = before.rfind('》').filter(|&c| before[c..].chars().count() <= ISSUE_KIND + 1);
     let (title, verb) = if let Some(close) = close {
         let open = before[..close].rfind('《')?;
-        (&before[open..close], &before[..open])
+        let verb = &before[..open];
+        let verb = if verb.trim().is_empty() { p.list_head.split('《').next().unwrap_or("") } else { verb };
+        (&before[open..close], verb)
     } else if p.noun.starts_with('《') {
         let close = p.noun.find('》')?;
         (&p.noun[..close], before)
@@ -180,6 +185,15 @@ fn thing(p: &Phrase) -> Option<Category> {
     things(p.noun).or_else(|| things(p.before)).flatten()
 }
 
+/// The words before the number say what became of the thing they name (提案……已经解决的):
+/// the count is of results.
+fn outcome(p: &Phrase) -> bool {
+    let t = tables();
+    let before = plain(p.before);
+    let named = hits(&t.things, &before).into_iter().map(|h| h.end).max();
+    named.is_some_and(|end| has_any(&t.outcome, &before[end..]))
+}
+
 /// The counted noun is a report (调研报告), which says nothing of its own category.
 fn head_is_report(p: &Phrase) -> bool {
     let words = plain(&format!("{}{}", p.before, p.noun));
@@ -217,6 +231,7 @@ pub fn categorize(p: &Phrase) -> Category {
             act().unwrap_or(Category::ProjectsItems)
         }
         UnitClass::Measure => thing(p).or_else(act).unwrap_or(Category::Other),
+        UnitClass::Item | UnitClass::Document if outcome(p) => Category::ProjectsItems,
         UnitClass::Item | UnitClass::Document => thing(p).or_else(act).unwrap_or(if class == UnitClass::Document {
             Category::Publicity
         } else {
@@ -251,6 +266,8 @@ mod tests {
         assert_eq!(cat("项", "开展专题调研", ""), "research_inspection");
         assert_eq!(cat("个", "", "专题"), "projects_items");
         assert_eq!(cat("件", "社会事业类", ""), "projects_items");
+        assert_eq!(cat("件", "提案已经解决和部分解决的", ""), "projects_items");
+        assert_eq!(cat("件", "解决提案", ""), "proposals");
     }
 
     #[test]
@@ -305,6 +322,10 @@ mod tests {
         assert_eq!(cat("期", "编发《政协委员“直通车”》", ""), "public_opinion_info");
         assert_eq!(cat("期", "编发《社情民意》专报", ""), "public_opinion_info");
         assert_eq!(cat("期", "编印《政协文史》", ""), "publicity");
+        let listed = Phrase {
+            unit: "期", before: "《委员议政》", list_head: "编报《政协信息》", ..Default::default()
+        };
+        assert_eq!(categorize(&listed), "public_opinion_info");
         assert_eq!(cat("册", "编印", "《疫情防控期间政策要点汇总》"), "publicity");
         assert_eq!(
             cat("篇", "形成《关于发展县域特色产业的调研报告》和《推动乡村民宿提质升级》", "报告"),

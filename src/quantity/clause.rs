@@ -25,6 +25,8 @@ pub struct Frame {
     /// The words after the last count of the 、 list this count ends an item of: 委员30人次、
     /// 群众80人次参与协商 both took part. Equal to `rest` when no list follows.
     pub tail: (usize, usize),
+    /// The words before the first count of the list or run this count belongs to.
+    pub list_head: (usize, usize),
     /// The clause before, when the same sentence goes on (empty otherwise).
     pub prev_clause: (usize, usize),
     /// The sentence before this clause (at most 80 chars).
@@ -122,7 +124,21 @@ pub fn frames(cs: &[char], mentions: &[Mention]) -> Vec<Frame> {
             }
         };
         let tail = rest;
-        out.push(Frame { before, rest, tail, prev_clause, earlier, context: context(cstart, cend, m), new_sentence });
+        // a count after 、 starts an item but not a list: its list began with the count before
+        let list_head = match prev.filter(|p| p.start >= cstart && cs[p.end..m.start].contains(&'、')) {
+            Some(_) => out[k - 1].list_head,
+            None => before,
+        };
+        out.push(Frame {
+            before,
+            rest,
+            tail,
+            list_head,
+            prev_clause,
+            earlier,
+            context: context(cstart, cend, m),
+            new_sentence,
+        });
     }
     // from the end: an item followed by 、 and the next count shares that count's tail
     for k in (0..mentions.len().saturating_sub(1)).rev() {

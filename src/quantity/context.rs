@@ -31,6 +31,7 @@ pub struct Memory {
 /// A count's words, read with what came before it.
 pub struct Words {
     pub before: String,
+    pub list_head: String,
     pub noun: String,
     pub after: String,
     pub prev_clause: String,
@@ -46,6 +47,7 @@ impl Words {
             after: &self.after,
             prev_clause: &self.prev_clause,
             earlier: &self.earlier,
+            list_head: &self.list_head,
         }
     }
 }
@@ -86,8 +88,12 @@ impl Memory {
         let carries = |c: &UnitClass| !matches!(c, UnitClass::Person | UnitClass::Ratio) && m.unit != "元";
         if let Some(c) = class.filter(carries) {
             match keywords::head(&before, &noun, c) {
+                // only the noun counted is remembered, not one inside a clause that qualifies
+                // it (所提问题已经解决的215件 counts proposals)
                 Some(h) => {
-                    self.heads.insert(m.unit.clone(), h.to_string());
+                    if keywords::counted_noun(&before, &noun, c) {
+                        self.heads.insert(m.unit.clone(), h.to_string());
+                    }
                 }
                 None if keywords::names_activity(&after) => {}
                 // 举办书画展2次 names its own event, if not one we know
@@ -102,19 +108,23 @@ impl Memory {
                         _ => named_before(&prev_clause, c),
                     };
                     // events are not carried over from another sentence
-                    let remembered = self.heads.get(&m.unit).filter(|_| c != UnitClass::Event);
-                    if let Some(h) = from_clause.as_deref().or(remembered.map(String::as_str)) {
+                    let remembered = self.heads.get(&m.unit).filter(|_| c != UnitClass::Event).cloned();
+                    if let Some((phrase, word)) = from_clause {
+                        before = format!("{phrase}{before}");
+                        self.heads.insert(m.unit.clone(), word.to_string());
+                    } else if let Some(h) = remembered {
                         before = format!("{h}{before}");
                     }
                 }
             }
         }
         if t.passive.iter().any(|w| before.starts_with(w)) {
-            if let Some(h) = class.filter(|&c| c != UnitClass::Person).and_then(|c| named_before(&earlier, c)) {
+            if let Some((h, _)) = class.filter(|&c| c != UnitClass::Person).and_then(|c| named_before(&earlier, c)) {
                 before = format!("{h}{before}");
             }
         }
-        Words { before, noun, after, prev_clause, earlier }
+        let list_head = subject::trim_before(&cs[f.list_head.0..f.list_head.1]);
+        Words { before, list_head, noun, after, prev_clause, earlier }
     }
 
     /// The subject of a count, remembered for the counts after it.
@@ -144,13 +154,13 @@ impl Memory {
 
 /// The last thing or activity `text` names, with the words before it back to the verb that
 /// governs it (收到提案 → 提案; 提案委员会全体会议每季度召开一次 → 提案委员会全体会议).
-fn named_before(text: &str, class: UnitClass) -> Option<String> {
+fn named_before(text: &str, class: UnitClass) -> Option<(String, &'static str)> {
     // 围绕A、B等重点任务，…: a frame says what the work was about, not what was counted
     if tables().frame.iter().any(|f| text.starts_with(f)) {
         return None;
     }
     let plain = keywords::plain(text);
-    let (end, _) = keywords::last_name(&plain, class)?;
+    let (end, word) = keywords::last_name(&plain, class)?;
     let head = &plain[..end];
     let from = tables()
         .event_verb
@@ -167,5 +177,5 @@ fn named_before(text: &str, class: UnitClass) -> Option<String> {
         .unwrap_or(0);
     let cs: Vec<char> = head[from..].chars().filter(|&c| c != '《' && c != '》').collect();
     let s = subject::trim_before(&cs);
-    (!s.is_empty()).then_some(s)
+    (!s.is_empty()).then_some((s, word))
 }

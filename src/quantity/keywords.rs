@@ -120,3 +120,14 @@ pub fn names_activity(text: &str) -> bool {
 pub fn head(before: &str, noun: &str, class: UnitClass) -> Option<&'static str> {
     last_name(&plain(noun), class).or_else(|| last_name(&plain(before), class)).map(|(_, w)| w)
 }
+
+/// Whether what a count names is the noun it counts: after the number, or ending the words
+/// before it (提交提案386件), not inside a clause that qualifies it (所提问题已经解决的215件).
+pub fn counted_noun(before: &str, noun: &str, class: UnitClass) -> bool {
+    let noun = plain(noun);
+    if last_name(&noun, class).is_some() {
+        return true;
+    }
+    let before = plain(before);
+    last_name(&before, class).is_some_and(|(end, _)| before[end..].chars().count() <= 2)
+}

@@ -47,7 +47,10 @@ pub fn trim_before(cs: &[char]) -> String {
     loop {
         let u = s.trim_start_matches(|c: char| c.is_whitespace() || "、“”\"（）()".contains(c));
         let u = strip_frame(strip_year(u));
-        let u = t.lead.iter().find_map(|w| u.strip_prefix(w)).unwrap_or(u);
+        let u = match t.not_lead.iter().any(|w| u.starts_with(w)) {
+            true => u,
+            false => t.lead.iter().find_map(|w| u.strip_prefix(w)).unwrap_or(u),
+        };
         let u = match t.not_prep.iter().any(|w| u.starts_with(w)) {
             true => u,
             false => t.prep.iter().find_map(|w| u.strip_prefix(w)).unwrap_or(u),
@@ -176,6 +179,8 @@ mod tests {
         assert_eq!(trim_before(&chars("围绕优化营商环境、加快数字经济转型等")), "");
         assert_eq!(trim_before(&chars("立案办复提案达")), "立案办复提案");
         assert_eq!(trim_before(&chars("对口协商会")), "对口协商会");
+        assert_eq!(trim_before(&chars("并案处理")), "并案处理");
+        assert_eq!(trim_before(&chars("并开展调研")), "开展调研");
         assert_eq!(trim_before(&chars("对全市企业")), "全市企业");
         assert_eq!(trim_before(&chars("其他方面约占")), "其他方面");
     }
