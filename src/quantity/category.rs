@@ -169,7 +169,8 @@ fn bodies(p: &Phrase) -> Category {
 }
 
 /// The thing an item count counts: the head of the noun after it, else of the words before.
-/// Persons are not counted in items (委员满意的99件 counts proposals). When an activity comes
+/// Persons are not counted in items (委员满意的99件 counts proposals), nor bodies in matters
+/// (向有关部门报送18件). When an activity comes
 /// after the last thing named (开展专题调研12项), the items are that activity's: None.
 fn thing(p: &Phrase) -> Option<Category> {
     let t = tables();
@@ -177,7 +178,7 @@ fn thing(p: &Phrase) -> Option<Category> {
         let text = plain(text);
         let thing = hits(&t.things, &text)
             .into_iter()
-            .filter(|h| h.cat != Category::People)
+            .filter(|h| h.cat != Category::People && t.may_count(p.unit, h.cat))
             .max_by_key(|h| (h.end, h.end - h.start))?;
         let later_activity = hits(&t.activities, &text).iter().any(|a| a.end > thing.end && a.start >= thing.end);
         Some((!later_activity).then_some(thing.cat))
@@ -219,7 +220,8 @@ pub fn categorize(p: &Phrase) -> Category {
     if let Some(c) = instruction(p, class) {
         return c;
     }
-    let act = || activity(p.before, p.after);
+    // the words after a noun the count names (九个专委会开展督办活动) are another predicate
+    let act = || activity(p.before, if p.noun.is_empty() { p.after } else { p.noun });
     match class {
         UnitClass::Person => persons(p),
         UnitClass::Body => bodies(p),
@@ -278,6 +280,10 @@ mod tests {
         assert_eq!(cat("个", "建立委员监督联络点", ""), "organizations");
         assert_eq!(cat("户", "走访慰问困难群众", ""), "services_for_people");
         assert_eq!(cat("户", "实地踏查", "企业和项目"), "organizations");
+        assert_eq!(cat("个", "", "专委会"), "organizations");
+        assert_eq!(cat("个", "接待港澳来访团组", ""), "organizations");
+        // matters and documents never count bodies: the departments received them
+        assert_eq!(cat("件", "直接向有关部门报送", ""), "projects_items");
     }
 
     #[test]

@@ -87,11 +87,11 @@ impl Memory {
         let class = t.unit_class(&m.unit);
         let carries = |c: &UnitClass| !matches!(c, UnitClass::Person | UnitClass::Ratio) && m.unit != "元";
         if let Some(c) = class.filter(carries) {
-            match keywords::head(&before, &noun, c) {
+            match keywords::head(&before, &noun, &m.unit) {
                 // only the noun counted is remembered, not one inside a clause that qualifies
                 // it (所提问题已经解决的215件 counts proposals)
                 Some(h) => {
-                    if keywords::counted_noun(&before, &noun, c) {
+                    if keywords::counted_noun(&before, &noun, &m.unit) {
                         self.heads.insert(m.unit.clone(), h.to_string());
                     }
                 }
@@ -105,7 +105,7 @@ impl Memory {
                     let counted_there = last.filter(|p| p.start >= f.prev_clause.0 && p.start < f.prev_clause.1);
                     let from_clause = match counted_there {
                         Some(p) if p.unit != m.unit => None,
-                        _ => named_before(&prev_clause, c),
+                        _ => named_before(&prev_clause, &m.unit),
                     };
                     // events are not carried over from another sentence
                     let remembered = self.heads.get(&m.unit).filter(|_| c != UnitClass::Event).cloned();
@@ -119,7 +119,9 @@ impl Memory {
             }
         }
         if t.passive.iter().any(|w| before.starts_with(w)) {
-            if let Some((h, _)) = class.filter(|&c| c != UnitClass::Person).and_then(|c| named_before(&earlier, c)) {
+            if let Some((h, _)) =
+                class.filter(|&c| c != UnitClass::Person).and_then(|_| named_before(&earlier, &m.unit))
+            {
                 before = format!("{h}{before}");
             }
         }
@@ -154,13 +156,13 @@ impl Memory {
 
 /// The last thing or activity `text` names, with the words before it back to the verb that
 /// governs it (收到提案 → 提案; 提案委员会全体会议每季度召开一次 → 提案委员会全体会议).
-fn named_before(text: &str, class: UnitClass) -> Option<(String, &'static str)> {
+fn named_before(text: &str, unit: &str) -> Option<(String, &'static str)> {
     // 围绕A、B等重点任务，…: a frame says what the work was about, not what was counted
     if tables().frame.iter().any(|f| text.starts_with(f)) {
         return None;
     }
     let plain = keywords::plain(text);
-    let (end, word) = keywords::last_name(&plain, class)?;
+    let (end, word) = keywords::last_name(&plain, unit)?;
     let head = &plain[..end];
     let from = tables()
         .event_verb

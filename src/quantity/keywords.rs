@@ -2,7 +2,7 @@
 //! inside a title in 《》 and short bracketed asides are not read, overlapping keywords are read
 //! leftmost and longest first, and a keyword that is part of a body's name is not one.
 
-use super::tables::{tables, Rows, UnitClass};
+use super::tables::{tables, Rows};
 use crate::analysis::Category;
 
 /// A keyword found in a text: byte range, category, table row.
@@ -94,15 +94,13 @@ pub fn has_any(words: &[&str], text: &str) -> bool {
     words.iter().any(|w| text.contains(w))
 }
 
-/// The last word in `text` that names what a count of `class` may count: a thing (persons
-/// only for persons: 件 and 个 do not count 委员), an activity or an event's form. Its byte end
-/// in `text` and the word.
-pub fn last_name(text: &str, class: UnitClass) -> Option<(usize, &'static str)> {
+/// The last word in `text` that names what a count in `unit` may count (Tables::may_count): a
+/// thing, an activity or an event's form. Its byte end in `text` and the word.
+pub fn last_name(text: &str, unit: &str) -> Option<(usize, &'static str)> {
     let t = tables();
-    let persons = class == UnitClass::Person;
     hits_in(&[&t.things, &t.activities, &t.forms], text)
         .into_iter()
-        .filter(|h| persons || h.cat != Category::People)
+        .filter(|h| t.may_count(unit, h.cat))
         .max_by_key(|h| (h.end, h.end - h.start))
         .map(|h| (h.end, h.word))
 }
@@ -117,17 +115,17 @@ pub fn names_activity(text: &str) -> bool {
 /// What a count names of its own, if anything: the last name in the noun after it, else in the
 /// words before it. A count that names nothing (经济方面311件, 全年召开4次) counts what the
 /// count or clause before named.
-pub fn head(before: &str, noun: &str, class: UnitClass) -> Option<&'static str> {
-    last_name(&plain(noun), class).or_else(|| last_name(&plain(before), class)).map(|(_, w)| w)
+pub fn head(before: &str, noun: &str, unit: &str) -> Option<&'static str> {
+    last_name(&plain(noun), unit).or_else(|| last_name(&plain(before), unit)).map(|(_, w)| w)
 }
 
 /// Whether what a count names is the noun it counts: after the number, or ending the words
 /// before it (提交提案386件), not inside a clause that qualifies it (所提问题已经解决的215件).
-pub fn counted_noun(before: &str, noun: &str, class: UnitClass) -> bool {
+pub fn counted_noun(before: &str, noun: &str, unit: &str) -> bool {
     let noun = plain(noun);
-    if last_name(&noun, class).is_some() {
+    if last_name(&noun, unit).is_some() {
         return true;
     }
     let before = plain(before);
-    last_name(&before, class).is_some_and(|(end, _)| before[end..].chars().count() <= 2)
+    last_name(&before, unit).is_some_and(|(end, _)| before[end..].chars().count() <= 2)
 }

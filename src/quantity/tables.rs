@@ -30,6 +30,8 @@ pub type Rows = Vec<(Category, Vec<&'static str>)>;
 pub struct Tables {
     /// Units with their class, longest first.
     units: Vec<(&'static str, Vec<char>, UnitClass)>,
+    /// Units that never count bodies or persons.
+    matters: Vec<&'static str>,
     /// Words that begin with a unit but are not one (部门 after 3 is not "3部").
     not_units: Vec<Vec<char>>,
     /// Formula phrases, grouped by first char.
@@ -100,6 +102,7 @@ pub fn tables() -> &'static Tables {
         }
         units.sort_by_key(|u| std::cmp::Reverse(u.1.len()));
         let not_units = words(&units_sec, "not").into_iter().map(|w| w.chars().collect()).collect();
+        let matters = words(&units_sec, "matters");
         let mut formulas: HashMap<char, Vec<Vec<char>>> = HashMap::new();
         for w in lines(FORMULAS).flat_map(str::split_whitespace) {
             let cs: Vec<char> = w.chars().collect();
@@ -113,6 +116,7 @@ pub fn tables() -> &'static Tables {
         let sub = sections(SUBJECTS);
         Tables {
             units,
+            matters,
             not_units,
             formulas,
             labels,
@@ -162,6 +166,19 @@ impl Tables {
         self.units.iter().find(|u| u.0 == primary).map(|u| u.2)
     }
 
+    /// Whether a count in `unit` may count things of `category`: persons only in persons' units
+    /// (件 and 个 do not count 委员), bodies not in the units of matters (件, 条, 项 …).
+    pub fn may_count(&self, unit: &str, category: Category) -> bool {
+        match category {
+            Category::People => self.unit_class(unit) == Some(UnitClass::Person),
+            Category::Organizations => {
+                let primary = unit.split(['(', '（']).next().unwrap_or(unit);
+                !self.matters.contains(&primary)
+            }
+            _ => true,
+        }
+    }
+
     /// Length in chars of the formula phrase starting at `i`, if any.
     pub fn formula_at(&self, cs: &[char], i: usize) -> Option<usize> {
         self.formulas.get(&cs[i])?.iter().find(|f| matches_at(cs, i, f)).map(Vec::len)
@@ -194,5 +211,7 @@ mod tests {
         assert_eq!(t.unit_class("篇（条）"), Some(UnitClass::Document));
         assert_eq!(t.unit_class("家"), Some(UnitClass::Body));
         assert!(!t.activities.is_empty() && !t.beneficiary.is_empty() && !t.lead.is_empty());
+        assert!(t.may_count("个", Category::Organizations) && !t.may_count("件", Category::Organizations));
+        assert!(t.may_count("名", Category::People) && !t.may_count("个", Category::People));
     }
 }
