@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs what is missing, then runs every test: the native core (cargo test), the wasm build
-# in Node (analyze() equals the CLI), and the page end to end in headless Chromium.
+# Installs what is missing, then runs every test: the native core (cargo test), a short fuzz
+# run of every fuzz target (FUZZ_SECONDS each, default 30), the wasm build in Node (analyze()
+# equals the CLI), the page and the <report-lens> element end to end in headless Chromium, and
+# the npm package (npm pack, tsc on its types, a Vite app built from it).
 # Screenshots and timings go to test-output/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,9 +16,17 @@ cargo clippy --locked --all-targets --features schema -- -D warnings
 echo "== cargo test (native core, CLI, shared corpus when ../shared exists)"
 cargo test --locked --features schema
 
+echo "== fuzzing: every target for ${FUZZ_SECONDS:-30}s from the seeds (scripts/fuzz.sh; fails on a crash)"
+bash scripts/fuzz.sh --seeds-only "${FUZZ_SECONDS:-30}"
+
 echo "== wasm build"
 bash scripts/build.sh
 
-echo "== wasm in Node and the page in Chromium"
+echo "== wasm size and memory; the benchmark against jieba-wasm on a small input (timings printed, not asserted)"
+node --test --test-reporter=spec bench/test/size.test.mjs
+node bench/bench.mjs --small
+
+echo "== wasm in Node, the page and the element in Chromium, the npm package"
 export REPORT_LENS_CLI="$PWD/target/debug/report-lens"
-(cd www && node --test --test-reporter=spec test/wasm.test.mjs test/e2e.test.mjs)
+(cd www && node --test --test-reporter=spec test/wasm.test.mjs test/i18n.test.mjs test/e2e.test.mjs test/element.test.mjs test/package.test.mjs)
+node --test --test-reporter=spec tests/wasm/*.test.mjs

@@ -364,7 +364,13 @@ fn places(text: &str, tokens: &[Token], idx: &SpanMap) -> Vec<Place> {
         if !text[s..e].ends_with(name) && !own_word {
             continue;
         }
-        out.add(name, idx.span(s, e), || Place { name, level, province, count: 0, spans: Vec::new() });
+        out.add(name, idx.span(s, e), || Place {
+            name: name.into(),
+            level: level.into(),
+            province: province.into(),
+            count: 0,
+            spans: Vec::new(),
+        });
     }
     out.sorted()
 }
@@ -450,7 +456,7 @@ fn documents(text: &str, idx: &SpanMap) -> Vec<DocumentTitle> {
             .map_or("其他", |d| d.1);
         out.add(title, idx.span(s, e), || DocumentTitle {
             title: title.to_string(),
-            kind,
+            kind: kind.into(),
             count: 0,
             spans: Vec::new(),
         });
@@ -541,12 +547,12 @@ mod tests {
     #[test]
     fn places_documents_meetings_organizations() {
         let e = run("辽源市政协在东丰县调研，吉林省和辽源的同志参加。提出《关于促进梅花鹿产业发展的建议》，编印《政策要点汇总》，在《人民政协报》刊登。召开双月协商座谈会和专题议政性常委会会议，邀请市工信局、长春中医药大学和民盟市委参加。");
-        let places: Vec<(&str, usize)> = e.places.iter().map(|p| (p.name, p.count)).collect();
+        let places: Vec<(&str, usize)> = e.places.iter().map(|p| (p.name.as_str(), p.count)).collect();
         assert!(
             places.contains(&("辽源市", 2)) && places.contains(&("东丰县", 1)) && places.contains(&("吉林省", 1)),
             "{places:?}"
         );
-        let docs: Vec<(&str, &str)> = e.documents.iter().map(|d| (d.title.as_str(), d.kind)).collect();
+        let docs: Vec<(&str, &str)> = e.documents.iter().map(|d| (d.title.as_str(), d.kind.as_str())).collect();
         assert_eq!(
             docs,
             vec![("关于促进梅花鹿产业发展的建议", "建议"), ("政策要点汇总", "资料"), ("人民政协报", "报刊")]

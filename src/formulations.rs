@@ -39,16 +39,20 @@ fn catalogue() -> &'static Catalogue {
 pub fn find(text: &str, doc: &Document, idx: &SpanMap, chars: usize) -> (Vec<Formulation>, f64) {
     let c = catalogue();
     let hits = c.phrases.find_all(text);
+    // one pass over the hits, grouped by entry (hits come in text order, so spans stay in order)
+    let mut by_entry: Vec<Vec<[usize; 2]>> = vec![Vec::new(); c.entries.len()];
+    for &(s, e, id) in &hits {
+        by_entry[id].push(idx.span(s, e));
+    }
     let mut out: Vec<Formulation> = Vec::new();
-    for (id, &(name, family)) in c.entries.iter().enumerate() {
-        let spans: Vec<[usize; 2]> = hits.iter().filter(|h| h.2 == id).map(|&(s, e, _)| idx.span(s, e)).collect();
+    for (spans, &(name, family)) in by_entry.into_iter().zip(&c.entries) {
         if spans.is_empty() {
             continue;
         }
         let count = spans.len();
         out.push(Formulation {
-            name,
-            family,
+            name: name.into(),
+            family: family.into(),
             count,
             per_10k: round(count as f64 * 10_000.0 / chars.max(1) as f64, 2),
             first: spans[0][0],
@@ -56,7 +60,17 @@ pub fn find(text: &str, doc: &Document, idx: &SpanMap, chars: usize) -> (Vec<For
         });
     }
     out.sort_by(|a, b| b.count.cmp(&a.count).then(a.first.cmp(&b.first)));
-    let with = doc.sentences.iter().filter(|&&(s, e)| hits.iter().any(|h| h.0 >= s && h.0 < e)).count();
+    // sentences and hits are both in text order: walk them together
+    let mut with = 0;
+    let mut k = 0;
+    for &(s, e) in &doc.sentences {
+        while k < hits.len() && hits[k].0 < s {
+            k += 1;
+        }
+        if k < hits.len() && hits[k].0 < e {
+            with += 1;
+        }
+    }
     let share = if doc.sentences.is_empty() { 0.0 } else { round(with as f64 / doc.sentences.len() as f64, 3) };
     (out, share)
 }
@@ -72,7 +86,7 @@ mod tests {
         let doc = structure::parse(text);
         let view = crate::view::View::new(text.to_string());
         let (f, share) = find(text, &doc, &view.spans(), text.chars().count());
-        let got: Vec<(&str, usize)> = f.iter().map(|x| (x.name, x.count)).collect();
+        let got: Vec<(&str, usize)> = f.iter().map(|x| (x.name.as_str(), x.count)).collect();
         assert!(got.contains(&("习近平新时代中国特色社会主义思想", 1)));
         assert!(got.contains(&("团结和民主两大主题", 2)), "{got:?}");
         assert!(!got.iter().any(|(n, _)| *n == "中国式现代化"));

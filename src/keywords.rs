@@ -76,8 +76,11 @@ fn textrank(text: &str, tokens: &[Token], cands: &[(&str, usize)], top: usize) -
             }
         }
     }
+    // a fixed order of summation: a HashMap's order would make near-ties fall either way
+    let mut edges: Vec<((usize, usize), f64)> = edges.into_iter().collect();
+    edges.sort_unstable_by_key(|e| e.0);
     let mut adj: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
-    for (&(a, b), &w) in &edges {
+    for &((a, b), w) in &edges {
         adj[a].push((b, w));
         adj[b].push((a, w));
     }
@@ -99,10 +102,12 @@ fn textrank(text: &str, tokens: &[Token], cands: &[(&str, usize)], top: usize) -
     out
 }
 
+/// Rounded first, so that equal scores are equal and fall back to the term's order: the
+/// ranking is the same on every run and for a report in either script.
 fn finish(out: &mut Vec<Scored>, top: usize) {
-    out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.term.cmp(&b.term)));
-    out.truncate(top);
     for s in out.iter_mut() {
         s.score = round(s.score, 6);
     }
+    out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.term.cmp(&b.term)));
+    out.truncate(top);
 }

@@ -38,26 +38,34 @@ fn table() -> &'static Table {
     })
 }
 
-/// Weights per theme of the paragraphs in `range`.
-fn weights(text: &str, paragraphs: &[Range], range: Range) -> Vec<f64> {
+/// Each paragraph's weight per theme: its length shared among the themes it touches, in
+/// proportion to their keyword hits.
+fn paragraph_weights(text: &str, paragraphs: &[Range]) -> Vec<Vec<f64>> {
     let t = table();
-    let mut w = vec![0.0; t.themes.len()];
-    for &(s, e) in paragraphs.iter().filter(|p| p.0 >= range.0 && p.1 <= range.1) {
-        let mut hits = vec![0usize; t.themes.len()];
-        for (_, _, bits) in t.words.find_all(&text[s..e]) {
-            for (k, h) in hits.iter_mut().enumerate() {
-                if bits & (1 << k) != 0 {
-                    *h += 1;
+    paragraphs
+        .iter()
+        .map(|&(s, e)| {
+            let mut hits = vec![0usize; t.themes.len()];
+            for (_, _, bits) in t.words.find_all(&text[s..e]) {
+                for (k, h) in hits.iter_mut().enumerate() {
+                    if bits & (1 << k) != 0 {
+                        *h += 1;
+                    }
                 }
             }
-        }
-        let total: usize = hits.iter().sum();
-        if total == 0 {
-            continue;
-        }
-        let len = text[s..e].chars().count() as f64;
-        for (k, h) in hits.iter().enumerate() {
-            w[k] += len * *h as f64 / total as f64;
+            let total = hits.iter().sum::<usize>().max(1) as f64;
+            let len = text[s..e].chars().count() as f64;
+            hits.iter().map(|&h| len * h as f64 / total).collect()
+        })
+        .collect()
+}
+
+/// Summed weights of the paragraphs `from..to`.
+fn weights(per_paragraph: &[Vec<f64>], from: usize, to: usize, themes: usize) -> Vec<f64> {
+    let mut w = vec![0.0; themes];
+    for p in &per_paragraph[from..to] {
+        for (x, y) in w.iter_mut().zip(p) {
+            *x += y;
         }
     }
     w
@@ -70,7 +78,11 @@ fn shares(w: &[f64]) -> Vec<f64> {
 
 pub fn themes(text: &str, doc: &Document) -> Vec<Theme> {
     let t = table();
-    let whole = shares(&weights(text, &doc.paragraphs, (0, text.len())));
+    let n = t.themes.len();
+    let per_paragraph = paragraph_weights(text, &doc.paragraphs);
+    let whole = shares(&weights(&per_paragraph, 0, doc.paragraphs.len(), n));
+    // paragraphs are in text order: a section's are found by binary search, once each
+    let first_at = |at: usize| doc.paragraphs.partition_point(|p| p.0 < at);
     // top-level sections: from each level-1 heading to the next
     let tops: Vec<&crate::structure::Heading> = doc.headings.iter().filter(|h| h.level == 1).collect();
     let per_section: Vec<(String, Vec<f64>)> = tops
@@ -78,15 +90,15 @@ pub fn themes(text: &str, doc: &Document) -> Vec<Theme> {
         .enumerate()
         .map(|(i, h)| {
             let end = tops.get(i + 1).map_or(text.len(), |n| n.range.0);
-            (h.title.clone(), shares(&weights(text, &doc.paragraphs, (h.range.0, end))))
+            (h.title.clone(), shares(&weights(&per_paragraph, first_at(h.range.0), first_at(end), n)))
         })
         .collect();
     t.themes
         .iter()
         .enumerate()
         .map(|(k, &(theme, label))| Theme {
-            theme,
-            label,
+            theme: theme.into(),
+            label: label.into(),
             share: whole[k],
             by_section: per_section.iter().map(|(s, sh)| SectionShare { section: s.clone(), share: sh[k] }).collect(),
         })

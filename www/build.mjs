@@ -1,53 +1,101 @@
-// Bundles the page into dist/: main.js and worker.js (ES modules, ECharts included, so the
-// page needs no network), index.html, style.css and the wasm from ../pkg.
+// Builds, from src/ and ../pkg (the wasm-pack output):
+//   package/dist/  the npm package `report-lens`: index.js (analyze, concordance), report-lens.js
+//                  (the <report-lens> element), their shared chunks, worker.js and the wasm;
+//   dist/          the demo site: the same modules plus demo.js and embed.js, index.html,
+//                  embed.html (the iframe alternative), examples/, samples/, and
+//                  report-lens-offline.html (one file, classic scripts, wasm inlined, no network).
+// ECharts sits in its own chunk, imported only when a chart is first drawn.
 import { build } from 'esbuild';
-import { cpSync, mkdirSync, existsSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, existsSync, rmSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const src = (p) => join(here, 'src', p);
 const dist = join(here, 'dist');
+const pkgDist = join(here, 'package', 'dist');
 const wasm = join(here, '..', 'pkg', 'report_lens_bg.wasm');
+const sample = join(here, '..', 'tests', 'fixtures', 'sample-report.txt');
 if (!existsSync(wasm)) {
   console.error('www/build.mjs: ../pkg/report_lens_bg.wasm is missing; run scripts/build.sh');
   process.exit(1);
 }
-rmSync(dist, { recursive: true, force: true });
-mkdirSync(dist, { recursive: true });
-await build({
-  entryPoints: { main: join(here, 'src/main.js'), worker: join(here, 'src/worker.js') },
+
+const common = {
   bundle: true,
-  format: 'esm',
   target: 'es2022',
   minify: true,
-  sourcemap: 'linked',
-  outdir: dist,
+  loader: { '.css': 'text' },
   logLevel: 'warning',
-});
-cpSync(join(here, 'index.html'), join(dist, 'index.html'));
-cpSync(join(here, 'style.css'), join(dist, 'style.css'));
+  legalComments: 'eof',
+  // echarts-wordcloud imports the full entry, which installs the canvas renderer and the
+  // dataset component we never use; everything it calls is in echarts/core
+  alias: { 'echarts/lib/echarts': 'echarts/core' },
+};
+
+/** ES modules with shared chunks beside them (so `new URL('./worker.js', import.meta.url)` holds). */
+async function modules(outdir, entryPoints, extra = {}) {
+  await build({ ...common, entryPoints, format: 'esm', splitting: true, chunkNames: '[name]-[hash]', outdir, ...extra });
+  await build({ ...common, entryPoints: { worker: src('engine/worker.js') }, format: 'esm', outdir, ...extra });
+  cpSync(wasm, join(outdir, 'report_lens_bg.wasm'));
+}
+
+// the npm package; its Analysis types are the ones generated from the Rust types
+rmSync(pkgDist, { recursive: true, force: true });
+cpSync(join(here, '..', 'contract', 'analysis.d.ts'), join(here, 'package', 'analysis.d.ts'));
+await modules(pkgDist, { index: src('api/index.js'), 'report-lens': src('element/report-lens.js') });
+
+// the site: the same entries plus the demo and the iframe page
+rmSync(dist, { recursive: true, force: true });
+await modules(
+  dist,
+  { index: src('api/index.js'), 'report-lens': src('element/report-lens.js'), demo: src('demo/demo.js'), embed: src('demo/embed.js') },
+  { sourcemap: 'linked' },
+);
+for (const f of ['index.html', 'embed.html', 'demo.css']) cpSync(join(here, f), join(dist, f));
+cpSync(join(here, 'examples'), join(dist, 'examples'), { recursive: true });
 // the demo's sample is the test fixture: one report we wrote ourselves, in the corpus's style
 mkdirSync(join(dist, 'samples'));
-cpSync(join(here, '..', 'tests', 'fixtures', 'sample-report.txt'), join(dist, 'samples', 'sample-report.txt'));
-cpSync(wasm, join(dist, 'report_lens_bg.wasm'));
+cpSync(sample, join(dist, 'samples', 'sample-report.txt'));
 
 // The offline page: one HTML file with the styles, scripts, sample and wasm inlined, for a
-// classroom without a server (open it from disk). The worker runs as a classic worker from a
-// blob, with the wasm in base64; a CSP in the page forbids every network request.
+// classroom without a server (open it from disk). Classic scripts (file:// cannot load
+// modules): the chart chunk is inlined, the worker runs from a blob with the wasm in base64,
+// and a CSP in the page forbids every network request.
 const iife = async (entry) =>
-  (await build({ entryPoints: [entry], bundle: true, format: 'iife', target: 'es2022', minify: true, write: false, logLevel: 'error' }))
-    .outputFiles[0].text;
-const workerSource = `self.__reportLensWasmBase64=${JSON.stringify(readFileSync(wasm).toString('base64'))};\n${await iife(join(here, 'src/worker.js'))}`;
+  (
+    await build({
+      ...common,
+      entryPoints: [entry],
+      format: 'iife',
+      write: false,
+      logLevel: 'error',
+      // never reached offline (the worker comes from a blob), but must parse in a classic script
+      define: { 'import.meta.url': 'location.href' },
+    })
+  ).outputFiles[0].text;
+const workerSource = `self.__reportLensWasmBase64=${JSON.stringify(readFileSync(wasm).toString('base64'))};\n${await iife(src('engine/worker.js'))}`;
 const inline = (s) => s.replace(/<\/(script)/gi, '<\\/$1');
-const sample = readFileSync(join(here, '..', 'tests', 'fixtures', 'sample-report.txt'), 'utf8');
 const csp = "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval' blob:; worker-src blob:; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'";
-const mainSource = await iife(join(here, 'src/main.js'));
+const demoSource = await iife(src('demo/demo.js'));
 const page = readFileSync(join(here, 'index.html'), 'utf8')
   .replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${csp}">`)
-  .replace('<link rel="stylesheet" href="style.css">', () => `<style>${readFileSync(join(here, 'style.css'), 'utf8')}</style>`)
+  .replace('<link rel="stylesheet" href="demo.css">', () => `<style>${readFileSync(join(here, 'demo.css'), 'utf8')}</style>`)
   // inline scripts run at once, not deferred like the module: they go at the end of <body>
-  .replace('<script type="module" src="main.js"></script>', '')
+  .replace('<script type="module" src="demo.js"></script>', '')
   .replace('</body>', () =>
-    `<script>window.__reportLensWorkerSource=${inline(JSON.stringify(workerSource))};window.__reportLensSample=${inline(JSON.stringify(sample))};</script>\n  <script>${inline(mainSource)}</script>\n</body>`);
+    `<script>window.__reportLensWorkerSource=${inline(JSON.stringify(workerSource))};window.__reportLensSample=${inline(JSON.stringify(readFileSync(sample, 'utf8')))};</script>\n  <script>${inline(demoSource)}</script>\n</body>`);
 writeFileSync(join(dist, 'report-lens-offline.html'), page);
+
+// sizes: what a page loads before any chart (the element and its chunks) and the chart chunk
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const js = readdirSync(pkgDist).filter((f) => f.endsWith('.js'));
+const lazy = js.filter((f) => f.startsWith('charts-impl-'));
+const eager = js.filter((f) => f !== 'worker.js' && !lazy.includes(f));
+const sum = (files) => files.reduce((n, f) => n + gz(join(pkgDist, f)), 0);
+console.error(
+  `[build] package JS gzip: element+api ${kib(sum(eager))}, charts (lazy) ${kib(sum(lazy))}, worker ${kib(gz(join(pkgDist, 'worker.js')))}; wasm ${kib(gz(wasm))}`,
+);
 console.error(`[build] www/dist ready; offline page ${(page.length / 1048576).toFixed(1)} MB`);

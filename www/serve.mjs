@@ -1,4 +1,5 @@
 // A small static server for www/dist (no dependencies). Usage: node serve.mjs [port]
+// serve(port, host, root) serves another directory (the tests serve a Vite build with it).
 // Port 0 picks a free port. Prints the URL on stdout once listening. The CSP header lets the
 // page load only its own assets, so a report can never leave the browser.
 import { createServer } from 'node:http';
@@ -6,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, normalize, extname } from 'node:path';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), 'dist');
+const distRoot = join(dirname(fileURLToPath(import.meta.url)), 'dist');
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -16,6 +17,8 @@ const types = {
   '.txt': 'text/plain; charset=utf-8',
   '.md': 'text/markdown; charset=utf-8',
   '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.png': 'image/png',
 };
 const csp = [
@@ -27,7 +30,7 @@ const csp = [
   "connect-src 'self'",
 ].join('; ');
 
-export function serve(port = 0, host = '127.0.0.1') {
+export function serve(port = 0, host = '127.0.0.1', root = distRoot) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');

@@ -17,11 +17,6 @@ pub fn stopwords() -> &'static HashSet<&'static str> {
     SET.get_or_init(|| lines(STOPWORDS).flat_map(str::split_whitespace).collect())
 }
 
-/// The domain dictionary without comments, in jieba's `word freq tag` format.
-pub fn domain_dict() -> String {
-    lines(DOMAIN_DICT).collect::<Vec<_>>().join("\n")
-}
-
 use std::collections::HashMap;
 
 /// A set of phrases found in text leftmost-longest and without overlap: the shared matcher
@@ -76,4 +71,45 @@ pub fn sections(data: &'static str) -> HashMap<&'static str, Vec<&'static str>> 
         }
     }
     out
+}
+
+const LABELS: &str = include_str!("labels.txt");
+
+/// The Chinese label of `code` in the closed set `set` (`kind`, `part`, `approx`, `entity`,
+/// `figure`, `trend`) from `labels.txt`; the code itself when none is listed.
+pub fn label<'a>(set: &str, code: &'a str) -> &'a str {
+    type Sets = HashMap<&'static str, HashMap<&'static str, &'static str>>;
+    static TABLE: OnceLock<Sets> = OnceLock::new();
+    let t = TABLE.get_or_init(|| {
+        sections(LABELS)
+            .into_iter()
+            .map(|(set, rows)| {
+                let labels = rows
+                    .into_iter()
+                    .filter_map(|r| r.split_once('|').map(|(code, label)| (code.trim(), label.trim())))
+                    .collect();
+                (set, labels)
+            })
+            .collect()
+    });
+    t.get(set).and_then(|s| s.get(code)).copied().unwrap_or(code)
+}
+
+#[cfg(test)]
+mod label_tests {
+    use crate::analysis::{Approx, Kind, Part};
+
+    #[test]
+    fn every_kind_part_and_approx_has_a_label() {
+        for k in Kind::ALL {
+            assert_ne!(super::label("kind", k.as_str()), k.as_str());
+        }
+        for p in Part::ALL {
+            assert_ne!(super::label("part", p.as_str()), p.as_str());
+        }
+        for a in Approx::ALL {
+            assert_ne!(super::label("approx", a.as_str()), a.as_str());
+        }
+        assert_eq!(super::label("kind", "memo"), "memo");
+    }
 }

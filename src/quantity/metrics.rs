@@ -28,7 +28,7 @@ pub fn metrics(qs: &[Quantity]) -> Vec<Metric> {
             }
         }
         sums.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(b.total.total_cmp(&a.total)));
-        out.push(Metric { category: cat, label, mentions: of_cat.len(), sums });
+        out.push(Metric { category: cat, label: label.to_string(), mentions: of_cat.len(), sums });
     }
     out.sort_by_key(|m| std::cmp::Reverse(m.mentions));
     out

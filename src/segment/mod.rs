@@ -1,0 +1,154 @@
+//! Word segmentation with POS tags: jieba's algorithm (dictionary path, word-boundary HMM,
+//! POS guess for unknown words) over data compiled by `build.rs` from a pruned copy of jieba's
+//! dictionary plus the CPPCC domain dictionary. Loading it takes a few milliseconds: the blob
+//! is read into arrays with running sums, no text is parsed.
+
+mod blob;
+mod cut;
+mod dict;
+mod hmm;
+mod posseg;
+
+use crate::clean::{is_digit, is_han};
+use crate::lexicon;
+use crate::structure::Range;
+pub use cut::{Segmenter, Tag, Word};
+use std::sync::OnceLock;
+
+/// The compiled segmentation data (see build.rs).
+static DATA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/segment.bin"));
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    pub range: Range,
+    /// jieba's POS tag, with numerals (Arabic, full-width, Chinese) forced to `m`.
+    pub pos: &'static str,
+}
+
+/// The segmenter, loaded once per process (or wasm instance). Named after jieba, whose
+/// algorithm and data it runs.
+pub fn jieba() -> &'static Segmenter {
+    static SEGMENTER: OnceLock<Segmenter> = OnceLock::new();
+    SEGMENTER.get_or_init(load)
+}
+
+/// A new segmenter from the compiled data (`jieba()` keeps one; benchmarks time this).
+pub fn load() -> Segmenter {
+    Segmenter::load(DATA)
+}
+
+/// The tags the analysis knows; any other (bg, en, in, qe… from the POS model) reads as `x`.
+fn known_tag(tag: &'static str) -> &'static str {
+    match tag {
+        "n" | "nr" | "nr1" | "nr2" | "nrj" | "nrf" | "nrfg" | "nrt" | "ns" | "nsf" | "nt" | "nz" | "nl" | "ng"
+        | "t" | "tg" | "s" | "f" | "v" | "vd" | "vn" | "vshi" | "vyou" | "vf" | "vx" | "vi" | "vl" | "vg" | "vq"
+        | "a" | "ad" | "an" | "ag" | "al" | "b" | "bl" | "z" | "r" | "rr" | "rz" | "rzt" | "rzs" | "rzv" | "ry"
+        | "ryt" | "rys" | "ryv" | "rg" | "m" | "mq" | "q" | "qv" | "qt" | "d" | "p" | "pba" | "pbei" | "c" | "cc"
+        | "u" | "uzhe" | "ule" | "uguo" | "ude1" | "ude2" | "ude3" | "usuo" | "udeng" | "uyy" | "udh" | "uls"
+        | "uzhi" | "ulian" | "e" | "y" | "o" | "h" | "k" | "x" | "xx" | "xu" | "w" | "l" | "i" | "j" | "g" | "dg"
+        | "df" | "eng" | "zg" | "uj" | "ul" | "ug" | "uv" | "ud" | "yg" | "mg" => tag,
+        _ => "x",
+    }
+}
+
+fn is_numeral(word: &str) -> bool {
+    const CN: &str = "零〇一二三四五六七八九十百千万亿两";
+    word.chars().all(|c| is_digit(c) || matches!(c, '.' | '．' | ',' | '%' | '％')) && word.chars().any(is_digit)
+        || (word.chars().all(|c| CN.contains(c)) && word.chars().count() > 1)
+}
+
+/// Tokens of the text, paragraph by paragraph (no token crosses a paragraph).
+pub fn tokenize(text: &str, paragraphs: &[Range]) -> Vec<Token> {
+    let j = jieba();
+    let mut out = Vec::with_capacity(text.len() / 4);
+    for &(s, e) in paragraphs {
+        j.tag_each(&text[s..e], true, |a, b, tag| {
+            let word = &text[s + a..s + b];
+            if word.chars().all(char::is_whitespace) {
+                return;
+            }
+            let pos = if is_numeral(word) {
+                "m"
+            } else if word.chars().all(|c| !is_han(c) && !c.is_alphanumeric()) {
+                "x"
+            } else {
+                known_tag(tag)
+            };
+            out.push(Token { range: (s + a, s + b), pos });
+        });
+    }
+    out
+}
+
+/// Whether a token is a content word worth counting: not punctuation, numeral, function word
+/// or stop word, and at least two characters (single Han characters are mostly grammar).
+pub fn is_content(word: &str, pos: &str) -> bool {
+    const SKIP: &[&str] = &[
+        "m", "mq", "q", "x", "w", "u", "uj", "ul", "ug", "uv", "ud", "uz", "p", "c", "r", "d", "f", "t", "e", "y", "o",
+        "zg",
+    ];
+    if SKIP.contains(&pos) || word.chars().count() < 2 || word.chars().any(is_digit) {
+        return false;
+    }
+    if !word.chars().any(|c| is_han(c) || c.is_alphabetic()) {
+        return false;
+    }
+    !lexicon::stopwords().contains(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn domain_terms_are_single_tokens() {
+        let text = "市政协委员围绕全过程人民民主开展双月协商，报送社情民意信息。";
+        let toks = tokenize(text, &[(0, text.len())]);
+        let words: Vec<&str> = toks.iter().map(|t| &text[t.range.0..t.range.1]).collect();
+        for w in ["全过程人民民主", "双月协商", "社情民意信息"] {
+            assert!(words.contains(&w), "{w} not whole in {words:?}");
+        }
+        assert_eq!(words.concat(), text, "tokens tile the paragraph");
+    }
+
+    #[test]
+    fn numerals_are_m() {
+        let text = "立案办复提案230件，３０余次。";
+        let toks = tokenize(text, &[(0, text.len())]);
+        let nums: Vec<&str> = toks.iter().filter(|t| t.pos == "m").map(|t| &text[t.range.0..t.range.1]).collect();
+        assert!(nums.iter().any(|w| w.contains("230")), "{nums:?}");
+        assert!(!is_content("230", "m") && !is_content("进一步", "d") && is_content("提案", "n"));
+    }
+}
+
+#[cfg(test)]
+mod lexicon_tests {
+    use super::*;
+
+    /// Every term of the domain dictionary comes out as one token, in several contexts.
+    #[test]
+    fn every_domain_term_is_one_token() {
+        let mut broken = Vec::new();
+        for line in lexicon::lines(lexicon::DOMAIN_DICT) {
+            let term = line.split_whitespace().next().unwrap();
+            for ctx in ["关于{}的意见", "我们要推进{}。", "围绕{}开展调研"] {
+                let text = ctx.replace("{}", term);
+                let toks = tokenize(&text, &[(0, text.len())]);
+                if !toks.iter().any(|t| &text[t.range.0..t.range.1] == term) {
+                    let words: Vec<&str> = toks.iter().map(|t| &text[t.range.0..t.range.1]).collect();
+                    broken.push(format!("{term} in {text}: {words:?}"));
+                }
+            }
+        }
+        assert!(broken.is_empty(), "{} splits:\n{}", broken.len(), broken.join("\n"));
+    }
+
+    #[test]
+    fn every_dictionary_line_has_a_frequency() {
+        // jieba-rs silently reads a missing frequency as 0, and such a word never wins
+        for line in lexicon::lines(lexicon::DOMAIN_DICT) {
+            let f: Vec<&str> = line.split_whitespace().collect();
+            assert!(f.len() == 3 && f[1].parse::<usize>().is_ok_and(|n| n > 0), "{line}");
+        }
+    }
+}

@@ -1,0 +1,153 @@
+// Charts with ECharts: only the core, the bar chart, the components used and the SVG renderer
+// (crisp exports). They draw what the Analysis holds; no figure is computed here. Loaded on
+// demand by charts.js. Titles are HTML above each chart; they are put into exported images.
+import * as echarts from 'echarts/core';
+import { BarChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent, TitleComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import 'echarts-wordcloud';
+import { chartRows } from './charts.js';
+
+echarts.use([BarChart, GridComponent, TooltipComponent, TitleComponent, SVGRenderer]);
+
+const PALETTE = ['#b3261e', '#c0582a', '#8a5a44', '#3f6e8c', '#4f7d5b', '#7b5ea7', '#a0522d', '#2f4f6f'];
+export const FAMILY_COLORS = { 指导思想: '#b3261e', 党的领导: '#c0582a', 政协定位: '#3f6e8c', 协商民主: '#4f7d5b', 发展理念: '#7b5ea7', 作风: '#8a5a44' };
+
+/** The charts of one element. */
+export class Charts {
+  constructor(root, host) {
+    this.root = root;
+    this.host = host;
+    this.charts = new Map();
+  }
+
+  chart(name) {
+    let c = this.charts.get(name);
+    const node = this.root.getElementById(`chart-${name}`);
+    if (c && c.getDom() !== node) {
+      c.dispose();
+      c = null;
+    }
+    if (!c) {
+      c = echarts.init(node, null, { renderer: 'svg' });
+      this.charts.set(name, c);
+      new ResizeObserver(() => !c.isDisposed() && c.resize()).observe(node);
+    }
+    return c;
+  }
+
+  colors() {
+    const style = getComputedStyle(this.host);
+    const v = (n, d) => style.getPropertyValue(n).trim() || d;
+    return { accent: v('--accent', PALETTE[0]), ink: v('--ink', '#1f2933'), muted: v('--muted', '#5b6672'), line: v('--line', '#d9dee5') };
+  }
+
+  /** Draws every chart of an Analysis in language `t`. */
+  drawAll(a, t) {
+    for (const name of ['categories', 'terms', 'cloud', 'formulations', 'themes']) this.draw(name, a, t);
+  }
+
+  draw(name, a, t) {
+    const node = this.root.getElementById(`chart-${name}`);
+    if (!node || !node.isConnected) return;
+    const { rows } = chartRows(name, a, t);
+    const colors = this.colors();
+    const width = node.clientWidth || 600;
+    const c = this.chart(name);
+    const base = {
+      animation: false,
+      aria: { enabled: false },
+      textStyle: { fontFamily: getComputedStyle(this.host).fontFamily, color: colors.ink },
+      title: { show: false, text: t(`chart.${name}`), left: 'center', textStyle: { fontSize: 14, color: colors.ink } },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
+    };
+    if (name === 'cloud') {
+      c.setOption(
+        {
+          ...base,
+          tooltip: { confine: true },
+          series: [
+            {
+              type: 'wordCloud',
+              shape: 'circle',
+              gridSize: width < 480 ? 4 : 6,
+              sizeRange: width < 480 ? [10, 34] : [12, 52],
+              rotationRange: [0, 0],
+              layoutAnimation: false,
+              width: '100%',
+              height: '95%',
+              top: 'center',
+              textStyle: { fontWeight: 600, color: (p) => PALETTE[p.dataIndex % PALETTE.length] },
+              data: rows.map(([n, v]) => ({ name: n, value: v })),
+            },
+          ],
+        },
+        true,
+      );
+      return;
+    }
+    // horizontal bars: the labels sit on the y axis, one per line, so they never collide;
+    // at narrow widths they are cut with an ellipsis (the full words are in the data table)
+    const labelWidth = Math.max(60, Math.min(220, Math.round(width * 0.4)));
+    const barColor = { categories: PALETTE[3], terms: colors.accent, themes: PALETTE[4] }[name];
+    const data =
+      name === 'formulations'
+        ? rows.map(([, v, family]) => ({ value: v, itemStyle: { color: FAMILY_COLORS[family] ?? '#777' } }))
+        : rows.map(([, v]) => v);
+    c.setOption(
+      {
+        ...base,
+        grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+        xAxis: { type: 'value', minInterval: name === 'themes' ? 0 : 1, axisLabel: { color: colors.muted, hideOverlap: true }, splitNumber: width < 480 ? 3 : 5 },
+        yAxis: {
+          type: 'category',
+          data: rows.map((r) => r[0]).reverse(),
+          axisLabel: { interval: 0, width: labelWidth, overflow: 'truncate', color: colors.ink },
+        },
+        series: [{ type: 'bar', data: data.reverse(), itemStyle: barColor ? { color: barColor } : undefined, label: { show: true, position: 'right', color: colors.ink } }],
+      },
+      true,
+    );
+  }
+
+  all() {
+    return [...this.charts.entries()].filter(([, c]) => !c.isDisposed()).map(([name, chart]) => ({ name, chart }));
+  }
+
+  /** The SVG of a chart, with its title (hidden on the page, where the HTML title shows). */
+  svgOf(chart) {
+    const grid = chart.getOption().grid?.length > 0;
+    chart.setOption({ title: { show: true }, ...(grid && { grid: { top: 32 } }) });
+    try {
+      return chart.renderToSVGString();
+    } finally {
+      chart.setOption({ title: { show: false }, ...(grid && { grid: { top: 8 } }) });
+    }
+  }
+
+  /** PNG of an SVG chart, drawn on a canvas at twice the size for print. */
+  async pngOf(chart) {
+    const svg = this.svgOf(chart);
+    const img = new Image();
+    const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+    try {
+      img.src = url;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth * 2;
+      canvas.height = img.naturalHeight * 2;
+      const ctx = canvas.getContext('2d');
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+      return await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  }
+
+  dispose() {
+    for (const c of this.charts.values()) c.dispose();
+    this.charts.clear();
+  }
+}

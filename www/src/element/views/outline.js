@@ -1,0 +1,58 @@
+// The outline as a tree of headings: nested lists by level, each heading a button that scrolls
+// the text to it, with a bar for its share of the text and its part (review or plan).
+import { el, content } from '../dom.js';
+import { renderChunked, paragraphMore } from '../chunked.js';
+
+/** Size of a section: from its heading to the next heading of the same or a higher level. */
+function sectionSizes(a) {
+  return a.sections.map((s, i) => {
+    let next = a.text.length;
+    for (let j = i + 1; j < a.sections.length; j++) {
+      if (a.sections[j].level <= s.level) {
+        next = a.sections[j].span[0];
+        break;
+      }
+    }
+    return next - s.span[0];
+  });
+}
+
+/** A bar for a section's share; its width set through CSSOM (allowed by a strict style CSP). */
+function bar(em) {
+  const span = el('span', { class: 'bar', 'aria-hidden': 'true' });
+  span.style.width = `${em.toFixed(2)}em`;
+  return span;
+}
+
+export function renderOutline({ $, t, actions, lists }, a) {
+  const nav = $('#outline');
+  if (!a.sections.length) {
+    nav.replaceChildren(el('p', { class: 'muted' }, t('outline.none')));
+    return;
+  }
+  const sizes = sectionSizes(a);
+  const max = Math.max(1, ...sizes);
+  const top = el('ol');
+  // the open lists, outermost first: a deeper heading goes into a list inside the last item
+  // (attached when its first item arrives). The stack lives across chunks, so a long outline
+  // grows as it is scrolled.
+  const stack = [{ level: 0, list: top, owner: null }];
+  const place = (s, i) => {
+    while (stack.length > 1 && stack[stack.length - 1].level >= s.level) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent.owner && !parent.list.parentNode) parent.owner.append(parent.list);
+    const pct = Math.round((sizes[i] / a.text.length) * 100);
+    const li = el(
+      'li',
+      { dataset: { level: s.level } },
+      content('button', { type: 'button', class: 'link', onclick: () => actions.pickSpan(s.span) }, s.title),
+      bar(Math.max(0.2, (sizes[i] / max) * 10)),
+      el('span', { class: 'sr-only' }, t('outline.size', { pct })),
+      t.code('part', s.part) ? el('span', { class: 'part-label' }, t.code('part', s.part)) : null,
+    );
+    parent.list.append(li);
+    stack.push({ level: s.level, list: el('ol'), owner: li });
+    return i === 0 ? top : null;
+  };
+  renderChunked(nav, a.sections, place, { t, moreRow: paragraphMore, chunk: 200, onRender: () => lists.outline.refresh() });
+}

@@ -1,0 +1,90 @@
+// Shared by the Chromium tests: Debian's Chromium driven by playwright-core (never a
+// downloaded browser), the static server, the CLI's JSON, and page watchers that collect
+// errors and requests.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const out = join(root, 'test-output');
+mkdirSync(out, { recursive: true });
+export const fixture = join(root, 'tests', 'fixtures', 'sample-report.txt');
+export const sharedCorpus = join(root, '..', 'shared', 'corpus');
+
+function chromiumPath() {
+  for (const c of ['chromium', 'chromium-browser']) {
+    try {
+      return execFileSync('sh', ['-c', `command -v ${c}`]).toString().trim();
+    } catch {}
+  }
+  throw new Error('Chromium not found: run scripts/setup.sh');
+}
+
+export function launch() {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic',
+    ],
+    // playwright gives every launch a fresh, empty user-data-dir of its own
+  });
+}
+
+/** The CLI's Analysis JSON of a file (the reference every page result must equal). */
+export function cliAnalysis(path) {
+  const cli = process.env.REPORT_LENS_CLI ?? join(root, 'target', 'debug', 'report-lens');
+  return JSON.parse(execFileSync(cli, ['analyze', path], { maxBuffer: 64 << 20 }).toString());
+}
+
+/** Records page errors, console errors and every request of a page. */
+export function watch(page) {
+  const problems = [];
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()} ${m.location().url}`));
+  return { problems, requests };
+}
+
+/** The element that has focus, through shadow roots: a short description of it. */
+export function focused(page) {
+  return page.evaluate(() => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    if (!a) return null;
+    return {
+      tag: a.localName,
+      id: a.id,
+      text: (a.textContent ?? '').trim().slice(0, 40),
+      sort: a.dataset?.sort ?? null,
+      index: a.dataset?.index ?? null,
+      label: a.getAttribute('aria-label'),
+    };
+  });
+}
+
+/** Ranges of one of an element's CSS highlights (sentence, flash, layer, q), as strings. */
+export function highlight(page, kind, lens = 'report-lens') {
+  return page.evaluate(
+    ([kind, lens]) => {
+      const view = document.querySelector(lens).shadowRoot.querySelector('#text-view');
+      return [...(CSS.highlights.get(`${view.dataset.highlight}-${kind}`) ?? [])].map((r) => r.toString());
+    },
+    [kind, lens],
+  );
+}
+
+/** Drops files on a drop target with a real DragEvent carrying a DataTransfer. */
+export async function drop(page, files, target = '#dropzone') {
+  const payload = files.map(({ name, bytes, type }) => ({ name, type: type ?? 'text/plain', data: [...bytes] }));
+  const dt = await page.evaluateHandle((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(new File([new Uint8Array(f.data)], f.name, { type: f.type }));
+    return dt;
+  }, payload);
+  await page.dispatchEvent(target, 'dragover', { dataTransfer: dt });
+  await page.dispatchEvent(target, 'drop', { dataTransfer: dt });
+}
