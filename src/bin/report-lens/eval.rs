@@ -14,8 +14,16 @@ pub fn quantities(gold_path: &str, report: &str) -> Result<ExitCode, String> {
     let a = input::analyze_file(Path::new(report)).map_err(|e| format!("{report}: {e}"))?;
     let s = eval::score(&a.text, &gold, &a.quantities);
     println!(
-        "gold {} predicted {} matched {}\nprecision {:.3} recall {:.3} f1 {:.3}\ncategory_accuracy {:.3} strict_f1 {:.3}",
-        s.gold, s.predicted, s.matched, s.precision, s.recall, s.f1, s.category_accuracy, s.strict_f1
+        "gold {} predicted {} matched {}\nprecision {:.3} recall {:.3} f1 {:.3}\ncategory_accuracy {:.3} with_alt {:.3} strict_f1 {:.3}",
+        s.gold,
+        s.predicted,
+        s.matched,
+        s.precision,
+        s.recall,
+        s.f1,
+        s.category_accuracy,
+        s.category_accuracy_with_alt,
+        s.strict_f1
     );
     for m in &s.misses {
         println!("miss: {m}");
