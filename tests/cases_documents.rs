@@ -142,7 +142,6 @@ fn every_document_case_comes_out_as_expected() {
 
 /// The subjects of the quantities the cases list: the quantity rules (another helper's work).
 #[test]
-#[ignore = "quantity subjects are the quantity rules', not passing yet"]
 fn document_cases_quantity_subjects() {
     let Some(cases) = cases() else {
         return eprintln!("../shared/cases/documents.jsonl missing: skipped");
