@@ -5,18 +5,19 @@
 use super::{Chars, Mention};
 use crate::lexicon::{lines, stopwords};
 use crate::segment::jieba;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const MEETINGS: &str = include_str!("../lexicon/meetings.txt");
 
-/// Meeting endings, longest first.
-fn ends() -> &'static [&'static str] {
-    static T: OnceLock<Vec<&'static str>> = OnceLock::new();
+/// Meeting endings, longest first, and the chars they end with.
+fn ends() -> &'static (Vec<&'static str>, HashSet<char>) {
+    static T: OnceLock<(Vec<&'static str>, HashSet<char>)> = OnceLock::new();
     T.get_or_init(|| {
         let mut v: Vec<&str> = lines(MEETINGS).flat_map(str::split_whitespace).collect();
         v.sort_by_key(|m| std::cmp::Reverse(m.len()));
-        v
+        let last = v.iter().filter_map(|m| m.chars().last()).collect();
+        (v, last)
     })
 }
 
@@ -37,7 +38,12 @@ pub(crate) fn find(cs: &Chars, titles: &[(usize, usize)]) -> Vec<Mention> {
     let mut title = 0;
     for (k, &(a, b, _)) in cs.tokens.iter().enumerate() {
         let w = cs.str(a, b);
-        let Some(end) = ends().iter().find(|m| w.ends_with(*m)) else { continue };
+        // most tokens end with no meeting word: test the last char first
+        let (ends, last) = ends();
+        if !w.chars().last().is_some_and(|c| last.contains(&c)) {
+            continue;
+        }
+        let Some(end) = ends.iter().find(|m| w.ends_with(*m)) else { continue };
         // 中国人民政治协商会议 is a body
         if super::organizations::is_catalogued(w) {
             continue;
@@ -63,11 +69,12 @@ pub(crate) fn find(cs: &Chars, titles: &[(usize, usize)]) -> Vec<Mention> {
         if super::people::role_follows(cs, b) {
             continue;
         }
-        // a meeting is named: 座谈会 alone is any; 省政协常委会 is the body unless a session
+        // a meeting is named: 座谈会 alone is any (专题议政性常委会 is one kind); 省政协常委会 is the body unless a session
         // or a topic names one of its meetings (九届四次常委会)
         let (s, told) = open_left(cs, k);
         let body = *end == "常委会" && !told;
-        if b - s > end.chars().count() + 1 && !body {
+        let n = end.chars().count();
+        if (b - s > n + 1 || n >= 5) && !body {
             out.push(Mention { s, e: b });
         }
     }
@@ -119,7 +126,7 @@ fn open_left(cs: &Chars, k: usize) -> (usize, bool) {
             && !stopwords().contains(w)
         {
             start = a;
-        } else if !held && (topic(pos) || (pos == "nr" && jieba().has_word(w))) && !stopwords().contains(w) {
+        } else if !held && topic(pos) && !stopwords().contains(w) {
             start = a;
             told = true;
         } else {
@@ -127,6 +134,10 @@ fn open_left(cs: &Chars, k: usize) -> (usize, bool) {
         }
         s = a;
         j -= 1;
+    }
+    // 2次专题议政性常委会会议: a count's 次 without its number opens no name
+    if cs.chars.get(start) == Some(&'次') {
+        start += 1;
     }
     (start, told)
 }

@@ -22,11 +22,21 @@ pub fn find(text: &str, tokens: &[Token], idx: &SpanMap) -> Entities {
     let cs = Chars::new(text, tokens);
     let places = places::find(&cs);
     let titles = documents::title_ranges(text);
-    let organizations = organizations::find(&cs);
+    let mut organizations = organizations::find(&cs);
+    let meetings = meetings::find(&cs, &titles);
+    let people = people::find(&cs, &organizations, idx);
+    // “书香政协” and “书香政协·悦读江城” are slogans in quotes
+    let quoted = |m: &Mention| m.s > 0 && cs.chars[m.s - 1] == '“' && matches!(cs.chars.get(m.e), Some('”' | '·'));
+    // 专题议政性常委会, 九届四次常委会暨专题议政性常委会: a name that ends a meeting's is the meeting
+    let ends_meeting = |o: &Mention| {
+        let k = meetings.partition_point(|m| m.s <= o.s);
+        k > 0 && meetings[k - 1].e == o.e
+    };
+    organizations.retain(|o| !quoted(o) && !ends_meeting(o));
     Entities {
-        people: people::find(&cs, &organizations, idx),
+        people,
         organizations: group(organizations, &cs, idx),
-        meetings: group(meetings::find(&cs, &titles), &cs, idx),
+        meetings: group(meetings, &cs, idx),
         places: places::tally(places, &cs, idx),
         documents: documents::find(text, &titles, idx),
     }
@@ -109,6 +119,36 @@ impl<'a> Chars<'a> {
         }
     }
 }
+
+/// Up to four chars packed into one number: a cheap key for the short strings names are.
+pub(crate) fn pack(chars: &[char]) -> u128 {
+    chars.iter().fold(0u128, |k, &c| (k << 21) | c as u128)
+}
+
+/// FxHash (rustc's hasher): keys here are packed chars, not input an attacker picks, and
+/// SipHash on every surname char of a long report is most of the cost of finding people.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u128(&mut self, x: u128) {
+        self.write_u64(x as u64);
+        self.write_u64((x >> 64) as u64);
+    }
+}
+
+pub(crate) type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
 
 /// An entity that gathers its mentions: a count and every span.
 trait Mentioned {

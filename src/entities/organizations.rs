@@ -18,6 +18,8 @@ struct Tables {
     prefixes: HashSet<&'static str>,
     /// Longest first.
     suffixes: Vec<&'static str>,
+    /// The chars suffixes end with: most tokens end with none of them.
+    suffix_last: HashSet<char>,
     phrases: Vec<&'static str>,
     not_words: HashSet<&'static str>,
 }
@@ -32,6 +34,7 @@ fn tables() -> &'static Tables {
         let mut suffixes = list("suffixes");
         suffixes.sort_by_key(|w| std::cmp::Reverse(w.len()));
         Tables {
+            suffix_last: suffixes.iter().filter_map(|w| w.chars().last()).collect(),
             names: Phrases::new(list("names").into_iter().map(|w| (w, ()))),
             catalogued: list("names").into_iter().chain(list("prefixes")).collect(),
             prefixes: list("prefixes").into_iter().collect(),
@@ -139,7 +142,7 @@ fn open_left(cs: &Chars, s: usize, nouns: bool) -> usize {
         if super::people::is_role(w) {
             break;
         }
-        let strong = place_like(cs, a, b, pos) || t.prefixes.contains(w) || is_catalogued(w) || pos == "nt";
+        let strong = place_like(cs, a, b, pos) || t.prefixes.contains(w) || is_body_word(w) || pos == "nt";
         // 提案/委/办公室: a body's one-char word inside the name
         let noun = nouns
             && plain < 3
@@ -167,6 +170,9 @@ fn open_left(cs: &Chars, s: usize, nouns: bool) -> usize {
 /// Whether the token `w` ends like a body, and the suffix it ends with.
 fn body_suffix(w: &str, pos: &str) -> Option<&'static str> {
     let t = tables();
+    if !w.chars().last().is_some_and(|c| t.suffix_last.contains(&c)) {
+        return None;
+    }
     let suffix = t.suffixes.iter().copied().find(|s| w.ends_with(s))?;
     let n = w.chars().count();
     let ok = if suffix.chars().count() > 1 {
@@ -193,9 +199,7 @@ pub(crate) fn find(cs: &Chars) -> Vec<Mention> {
         if t.not_words.iter().any(|n| w.ends_with(n)) || phrase || stopwords().contains(w) || pos.starts_with('v') {
             continue;
         }
-        // a body's full name (人民政协, 政协党组) takes places and ordinals before it, not
-        // nouns (新时代人民政协 is no body of its own)
-        let mut s = open_left(cs, a, pos != "nt");
+        let mut s = open_left(cs, a, true);
         // 县发/改局: jieba cut the name where no word ends; a word it only guessed, glued
         // to a short core, is read back into the name
         if s == a && b - a == 2 && k > 0 {
@@ -209,8 +213,14 @@ pub(crate) fn find(cs: &Chars) -> Vec<Mention> {
                 };
             }
         }
-        // 政协 and 办公室 alone are anyone's: a name must say whose (辽源市/政协)
-        if w == suffix && s == a && !after_place {
+        // 政协 and 办公室 alone are anyone's: a name must say whose (辽源市/政协,
+        // 提案/委/办公室), not what is done with it (赋能/政协, 三是/政协)
+        let whose = k > 0 && {
+            let (pa, pb, ppos) = cs.tokens[k - 1];
+            let pw = cs.str(pa, pb);
+            pb == a && (after_place || ppos == "nt" || is_body_word(pw) || t.suffixes.contains(&pw) || ordinal(pw))
+        };
+        if w == suffix && !whose {
             continue;
         }
         if (2..=30).contains(&(b - s)) && !super::places::is_place_word(cs.str(s, b)) {

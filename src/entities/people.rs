@@ -4,11 +4,12 @@
 //! shares with other names, a line of its own. jieba's `nr` tag is not trusted: it tags any
 //! word it does not know that starts with a surname char (齐聚, 惠企, 普惠性).
 
-use super::{Chars, Mention, Person, Tally};
+use super::{pack, Chars, FxMap, Mention, Person};
 use crate::clean::is_han;
 use crate::lexicon::{sections, stopwords, Phrases};
 use crate::segment::jieba;
 use crate::view::SpanMap;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -72,8 +73,8 @@ fn tables() -> &'static Tables {
 struct Reader<'c, 'a> {
     cs: &'c Chars<'a>,
     t: &'static Tables,
-    /// Occurrences of each 2–4 char string that starts with a surname char.
-    freq: HashMap<&'a str, u32>,
+    /// Occurrences of each 2–4 char string that starts with a surname char, by packed chars.
+    freq: FxMap<u128, u32>,
     /// For candidates looked up so far: None if jieba's dictionary does not know the string,
     /// else whether it knows it as a person's name.
     dict: HashMap<&'a str, Option<bool>>,
@@ -82,11 +83,11 @@ struct Reader<'c, 'a> {
 impl<'c, 'a> Reader<'c, 'a> {
     fn new(cs: &'c Chars<'a>) -> Self {
         let t = tables();
-        let mut freq: HashMap<&str, u32> = HashMap::new();
+        let mut freq: FxMap<u128, u32> = FxMap::default();
         for i in 0..cs.len() {
             if t.surname_first.contains(&cs.chars[i]) {
                 for l in 2..=4.min(cs.len() - i) {
-                    *freq.entry(cs.str(i, i + l)).or_default() += 1;
+                    *freq.entry(pack(&cs.chars[i..i + l])).or_default() += 1;
                 }
             }
         }
@@ -195,8 +196,8 @@ impl<'c, 'a> Reader<'c, 'a> {
                 _ => {
                     let next_soft = cs.chars.get(three).is_some_and(|&c| SOFT_END.contains(c));
                     let soft = SOFT_END.contains(cs.chars[three - 1]) && !self.delim(three) && !next_soft;
-                    let f2 = self.freq.get(cs.str(i, two)).copied().unwrap_or(0);
-                    let f3 = self.freq.get(cs.str(i, three)).copied().unwrap_or(0);
+                    let f2 = self.freq.get(&pack(&cs.chars[i..two])).copied().unwrap_or(0);
+                    let f3 = self.freq.get(&pack(&cs.chars[i..three])).copied().unwrap_or(0);
                     if soft || f2 > f3 {
                         two
                     } else {
@@ -258,10 +259,10 @@ fn role_start(cs: &Chars, role_s: usize, floor: usize) -> usize {
 
 /// People and the role the text gives each, most mentioned first. `orgs`: the bodies found,
 /// for 办公室的刘洋 (a body, 的, a name).
-pub(crate) fn find(cs: &Chars, orgs: &[Mention], idx: &SpanMap) -> Vec<Person> {
+pub(crate) fn find<'a>(cs: &Chars<'a>, orgs: &[Mention], idx: &SpanMap) -> Vec<Person> {
     let t = tables();
     let mut r = Reader::new(cs);
-    let mut found: Vec<Found> = Vec::new();
+    let mut found: Vec<Found<'a>> = Vec::new();
     let mut last_name_end = 0;
     let text = cs.text;
     // a role before the name, and the names listed after it
@@ -270,13 +271,13 @@ pub(crate) fn find(cs: &Chars, orgs: &[Mention], idx: &SpanMap) -> Vec<Person> {
         if rs < last_name_end {
             continue;
         }
-        let role_text = cs.str(role_start(cs, rs, last_name_end), re).to_string();
+        let role_text = cs.str(role_start(cs, rs, last_name_end), re);
         let role = cs.str(rs, re);
         let mut j = re;
         let mut listed = false;
         // 委员王建军、张晓晓、姜浩: a list of names shares the role
         while let Some((s, e)) = r.name_at(j, listed) {
-            found.push(Found::new(cs.str(s, e), Some(role_text.clone())));
+            found.push(Found::new(cs.str(s, e), Some(role_text)));
             last_name_end = e;
             j = e;
             if cs.chars.get(j) == Some(&'、') {
@@ -291,7 +292,7 @@ pub(crate) fn find(cs: &Chars, orgs: &[Mention], idx: &SpanMap) -> Vec<Person> {
             while cs.chars.get(j) == Some(&' ') || cs.chars.get(j) == Some(&'\u{3000}') {
                 match r.name_at(j + 1, true) {
                     Some((s, e)) if r.delim(e) => {
-                        found.push(Found::new(cs.str(s, e), Some(role.to_string())));
+                        found.push(Found::new(cs.str(s, e), Some(role)));
                         j = e;
                         last_name_end = e;
                     }
@@ -312,7 +313,7 @@ pub(crate) fn find(cs: &Chars, orgs: &[Mention], idx: &SpanMap) -> Vec<Person> {
             continue;
         }
         if let Some((s, e)) = r.name_before(i) {
-            found.push(Found::new(cs.str(s, e), title.map(|w| w.to_string())));
+            found.push(Found::new(cs.str(s, e), title.copied()));
         }
     }
     // a body, 的, a name: 提案委办公室的刘洋
@@ -320,7 +321,7 @@ pub(crate) fn find(cs: &Chars, orgs: &[Mention], idx: &SpanMap) -> Vec<Person> {
         if cs.chars.get(o.e) == Some(&'的') {
             if let Some((s, e)) = r.name_at(o.e + 1, false) {
                 if cs.boundary(e) {
-                    found.push(Found::new(cs.str(s, e), Some(cs.str(o.s, o.e).to_string())));
+                    found.push(Found::new(cs.str(s, e), Some(cs.str(o.s, o.e))));
                 }
             }
         }
@@ -355,7 +356,7 @@ fn counted_after(rest: &str) -> bool {
 /// Names the layout tells: a speaker's or author's name on a line of its own (`张  华` spaced
 /// out too), the names on a byline (`赵海峰 本报记者 陈晓东`), a photo credit (`郑晓岚 摄`), a
 /// role and a name at the end of a line (`…幼儿园园长 韩秀梅`).
-fn lines(r: &mut Reader, found: &mut Vec<Found>) {
+fn lines<'a>(r: &mut Reader<'_, 'a>, found: &mut Vec<Found<'a>>) {
     let cs = r.cs;
     let t = r.t;
     let mut s = 0;
@@ -375,7 +376,7 @@ fn lines(r: &mut Reader, found: &mut Vec<Found>) {
             i = j;
         }
         s = e + 1;
-        let mut take = |(a, b): (usize, usize), role: Option<String>, r: &mut Reader| {
+        let mut take = |(a, b): (usize, usize), role: Option<&'a str>, r: &mut Reader| {
             if let Some((ns, ne)) = r.name_at(a, true) {
                 if ne == b {
                     found.push(Found::new(cs.str(ns, ne), role));
@@ -394,18 +395,16 @@ fn lines(r: &mut Reader, found: &mut Vec<Found>) {
                     && !jieba().has_word(&name)
                     && !stopwords().contains(name.as_str())
                 {
-                    let mut f = Found::new(&name, None);
-                    f.at = Some((a, d));
-                    found.push(f);
+                    found.push(Found { name: Cow::Owned(name), role: None, at: Some((a, d)) });
                 }
             }
             fs if fs.iter().any(|&f| byline(f)) => {
                 let mut role = None;
                 for &f in fs {
                     if byline(f) {
-                        role = Some(cs.str(f.0, f.1).to_string());
+                        role = Some(cs.str(f.0, f.1));
                     } else if (2..=4).contains(&(f.1 - f.0)) {
-                        take(f, role.clone(), r);
+                        take(f, role, r);
                     }
                 }
             }
@@ -413,7 +412,7 @@ fn lines(r: &mut Reader, found: &mut Vec<Found>) {
             &[.., (ha, hb), last] if (2..=4).contains(&(last.1 - last.0)) => {
                 let head = cs.str(fields[0].0, hb);
                 if t.before.find_all(cs.str(ha, hb)).last().is_some_and(|m| m.1 == cs.str(ha, hb).len()) {
-                    take(last, Some(head.to_string()), r);
+                    take(last, Some(head), r);
                 }
             }
             _ => {}
@@ -423,57 +422,63 @@ fn lines(r: &mut Reader, found: &mut Vec<Found>) {
 
 /// A person the text tells, with the role it gives, and where, if the name is written there
 /// other than as itself (`张  华`).
-struct Found {
-    name: String,
-    role: Option<String>,
+struct Found<'a> {
+    name: Cow<'a, str>,
+    role: Option<&'a str>,
     at: Option<(usize, usize)>,
 }
 
-impl Found {
-    fn new(name: &str, role: Option<String>) -> Found {
-        Found { name: name.to_string(), role, at: None }
+impl<'a> Found<'a> {
+    fn new(name: &'a str, role: Option<&'a str>) -> Found<'a> {
+        Found { name: Cow::Borrowed(name), role, at: None }
     }
 }
 
 /// Each name with its role (the first the text gives) and every place the text writes it; a
-/// longer name wins where one contains another (张添奥, not 张添).
+/// longer name wins where one contains another (张添奥, not 张添). Most mentioned first.
 fn tally(cs: &Chars, found: Vec<Found>, idx: &SpanMap) -> Vec<Person> {
-    let mut roles: HashMap<String, Option<String>> = HashMap::new();
-    let mut mentions: Vec<(usize, usize, String)> = Vec::new();
-    for f in found {
-        if let Some((s, e)) = f.at {
-            mentions.push((s, e, f.name.clone()));
+    let t = tables();
+    // each name once, by its packed chars; the first role the text gives it
+    let mut ids: FxMap<u128, usize> = FxMap::default();
+    let mut people: Vec<Person> = Vec::new();
+    let mut mentions: Vec<(usize, usize, usize)> = Vec::new();
+    let mut prefixes: FxMap<u128, ()> = FxMap::default();
+    for f in &found {
+        let chars: Vec<char> = f.name.chars().collect();
+        let id = *ids.entry(pack(&chars)).or_insert_with(|| {
+            people.push(Person { name: f.name.to_string(), role: None, count: 0, spans: Vec::new() });
+            people.len() - 1
+        });
+        if people[id].role.is_none() {
+            people[id].role = f.role.map(str::to_string);
         }
-        let slot = roles.entry(f.name).or_default();
-        if slot.is_none() {
-            *slot = f.role;
+        prefixes.insert(pack(&chars[..2]), ());
+        if let Some((s, e)) = f.at {
+            mentions.push((s, e, id));
         }
     }
-    let t = tables();
+    // every place the text writes a name: at each surname char, the longest name there
     let mut i = 0;
-    while i < cs.len() {
-        if !t.surname_first.contains(&cs.chars[i]) {
+    while i + 1 < cs.len() {
+        if !t.surname_first.contains(&cs.chars[i]) || !prefixes.contains_key(&pack(&cs.chars[i..i + 2])) {
             i += 1;
             continue;
         }
-        let hit = (2..=4.min(cs.len() - i)).rev().find(|&l| roles.contains_key(cs.str(i, i + l)));
-        let Some(l) = hit else {
+        let hit = (2..=4.min(cs.len() - i)).rev().find_map(|l| ids.get(&pack(&cs.chars[i..i + l])).map(|&id| (l, id)));
+        let Some((l, id)) = hit else {
             i += 1;
             continue;
         };
-        mentions.push((i, i + l, cs.str(i, i + l).to_string()));
+        mentions.push((i, i + l, id));
         i += l;
     }
-    mentions.sort();
-    let mut out = Tally::new();
-    for (s, e, name) in mentions {
-        let role = roles.get(&name).cloned().flatten();
-        out.add(&name, idx.span(cs.byte(s), cs.byte(e)), || Person {
-            name: name.clone(),
-            role,
-            count: 0,
-            spans: Vec::new(),
-        });
+    mentions.sort_unstable();
+    for (s, e, id) in mentions {
+        let p = &mut people[id];
+        p.count += 1;
+        p.spans.push(idx.span(cs.byte(s), cs.byte(e)));
     }
-    out.sorted()
+    people.retain(|p| p.count > 0);
+    people.sort_by(|a, b| b.count.cmp(&a.count).then(a.spans[0][0].cmp(&b.spans[0][0])));
+    people
 }
