@@ -3,16 +3,17 @@
 //! session that hold it (政协辽源市第八届委员会第六次会议, 市委十四届七次全会).
 
 use super::{Chars, Mention};
-use crate::lexicon::{lines, stopwords};
+use crate::fx::FxSet;
+use crate::lexicon::lines;
 use crate::segment::jieba;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const MEETINGS: &str = include_str!("../lexicon/meetings.txt");
 
 /// Meeting endings, longest first, and the chars they end with.
-fn ends() -> &'static (Vec<&'static str>, HashSet<char>) {
-    static T: OnceLock<(Vec<&'static str>, HashSet<char>)> = OnceLock::new();
+fn ends() -> &'static (Vec<&'static str>, FxSet<char>) {
+    static T: OnceLock<(Vec<&'static str>, FxSet<char>)> = OnceLock::new();
     T.get_or_init(|| {
         let mut v: Vec<&str> = lines(MEETINGS).flat_map(str::split_whitespace).collect();
         v.sort_by_key(|m| std::cmp::Reverse(m.len()));
@@ -122,11 +123,10 @@ fn open_left(cs: &Chars, k: usize) -> (usize, bool) {
             held = true;
             told = true;
             start = a;
-        } else if (super::organizations::is_body_word(w) || pos.starts_with("ns") || pos == "nt")
-            && !stopwords().contains(w)
+        } else if (super::organizations::is_body_word(w) || pos.starts_with("ns") || pos == "nt") && !super::is_stop(w)
         {
             start = a;
-        } else if !held && topic(pos) && !stopwords().contains(w) {
+        } else if !held && topic(pos) && !super::is_stop(w) {
             start = a;
             told = true;
         } else {

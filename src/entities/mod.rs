@@ -120,35 +120,19 @@ impl<'a> Chars<'a> {
     }
 }
 
+/// Whether `w` is a stop word (the lexicon's list, behind a faster hash: rules here ask it
+/// for every candidate word).
+pub(crate) fn is_stop(w: &str) -> bool {
+    static SET: std::sync::OnceLock<crate::fx::FxSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| crate::lexicon::stopwords().iter().copied().collect()).contains(w)
+}
+
 /// Up to four chars packed into one number: a cheap key for the short strings names are.
 pub(crate) fn pack(chars: &[char]) -> u128 {
     chars.iter().fold(0u128, |k, &c| (k << 21) | c as u128)
 }
 
-/// FxHash (rustc's hasher): keys here are packed chars, not input an attacker picks, and
-/// SipHash on every surname char of a long report is most of the cost of finding people.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct Fx(u64);
-
-impl std::hash::Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(b as u64);
-        }
-    }
-    fn write_u64(&mut self, x: u64) {
-        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_u128(&mut self, x: u128) {
-        self.write_u64(x as u64);
-        self.write_u64((x >> 64) as u64);
-    }
-}
-
-pub(crate) type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
+pub(crate) use crate::fx::FxMap;
 
 /// An entity that gathers its mentions: a count and every span.
 trait Mentioned {

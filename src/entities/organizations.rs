@@ -5,7 +5,7 @@
 
 use super::{Chars, Mention};
 use crate::clean::is_han;
-use crate::lexicon::{sections, stopwords, Phrases};
+use crate::lexicon::{sections, Phrases};
 use crate::segment::jieba;
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -19,7 +19,7 @@ struct Tables {
     /// Longest first.
     suffixes: Vec<&'static str>,
     /// The chars suffixes end with: most tokens end with none of them.
-    suffix_last: HashSet<char>,
+    suffix_last: crate::fx::FxSet<char>,
     phrases: Vec<&'static str>,
     not_words: HashSet<&'static str>,
 }
@@ -93,7 +93,7 @@ pub(crate) fn division_at(cs: &Chars, k: usize) -> Option<(usize, bool)> {
         sb == a
             && (2..=4).contains(&(sb - sa))
             && sw.chars().all(is_han)
-            && !stopwords().contains(sw)
+            && !super::is_stop(sw)
             && (matches!(pos, "ns" | "nr" | "nz") || !jieba().has_word(sw))
     });
     Some((stem.map_or(a, |t| t.0), false))
@@ -136,7 +136,7 @@ fn open_left(cs: &Chars, s: usize, nouns: bool) -> usize {
         let n = w.chars().count();
         // 从省/科技厅, 代表/政协…: a preposition or a role before the name
         let led = n <= 2 && w.starts_with(LEADS);
-        if stopwords().contains(w) || t.not_words.contains(w) || w.chars().any(|c| !is_han(c)) || led {
+        if super::is_stop(w) || t.not_words.contains(w) || w.chars().any(|c| !is_han(c)) || led {
             break;
         }
         if super::people::is_role(w) {
@@ -196,7 +196,7 @@ pub(crate) fn find(cs: &Chars) -> Vec<Mention> {
         // 青年干部 ends with 部, 服务中心大局 is no 服务中心: a phrase the suffix opens
         let rest = &cs.text[cs.byte(b - suffix.chars().count())..];
         let phrase = t.phrases.iter().any(|p| rest.starts_with(p));
-        if t.not_words.iter().any(|n| w.ends_with(n)) || phrase || stopwords().contains(w) || pos.starts_with('v') {
+        if t.not_words.iter().any(|n| w.ends_with(n)) || phrase || super::is_stop(w) || pos.starts_with('v') {
             continue;
         }
         let mut s = open_left(cs, a, true);

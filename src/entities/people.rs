@@ -6,11 +6,12 @@
 
 use super::{pack, Chars, FxMap, Mention, Person};
 use crate::clean::is_han;
-use crate::lexicon::{sections, stopwords, Phrases};
+use crate::fx::FxSet;
+use crate::lexicon::{sections, Phrases};
 use crate::segment::jieba;
 use crate::view::SpanMap;
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const ROLES: &str = include_str!("../lexicon/roles.txt");
@@ -34,12 +35,12 @@ struct Tables {
     after: Vec<&'static str>,
     cues: Vec<&'static str>,
     bylines: Vec<&'static str>,
-    surnames: HashSet<&'static str>,
+    surnames: FxSet<&'static str>,
     /// First chars of the roles before a name, and of the titles and cues after one.
-    role_first: HashSet<char>,
-    after_first: HashSet<char>,
+    role_first: FxSet<char>,
+    after_first: FxSet<char>,
     /// First chars of surnames, and of the compound ones.
-    surname_first: HashSet<char>,
+    surname_first: FxSet<char>,
 }
 
 fn tables() -> &'static Tables {
@@ -51,8 +52,8 @@ fn tables() -> &'static Tables {
             v.sort_by_key(|w| std::cmp::Reverse(w.len()));
             v
         };
-        let surnames: HashSet<&str> = crate::lexicon::lines(SURNAMES).flat_map(str::split_whitespace).collect();
-        let first = |v: &[&str]| -> HashSet<char> { v.iter().filter_map(|w| w.chars().next()).collect() };
+        let surnames: FxSet<&str> = crate::lexicon::lines(SURNAMES).flat_map(str::split_whitespace).collect();
+        let first = |v: &[&str]| -> FxSet<char> { v.iter().filter_map(|w| w.chars().next()).collect() };
         let mut after_first = first(&list("after"));
         after_first.extend(first(&list("cues")));
         after_first.insert('等');
@@ -139,7 +140,7 @@ impl<'c, 'a> Reader<'c, 'a> {
         if (s + sl..e).any(|i| NEVER_IN_NAME.contains(cs.chars[i])) || (s..e).any(|i| !self.han(i)) {
             return false;
         }
-        if stopwords().contains(w) || super::places::is_place_word(w) || !self.t.before.find_all(w).is_empty() {
+        if super::is_stop(w) || super::places::is_place_word(w) || !self.t.before.find_all(w).is_empty() {
             return false;
         }
         if self.dict_word(w) == Some(false) {
@@ -248,7 +249,7 @@ fn role_start(cs: &Chars, role_s: usize, floor: usize) -> usize {
         let nominal = matches!(pos, "n" | "nr" | "ns" | "nt" | "nz" | "nl" | "ng" | "j" | "b" | "l" | "vn" | "an")
             || w == "兼"
             || super::organizations::is_catalogued(w);
-        if a < floor || !nominal || stopwords().contains(w) || s - a > 8 {
+        if a < floor || !nominal || super::is_stop(w) || s - a > 8 {
             break;
         }
         s = a;
@@ -390,11 +391,7 @@ fn lines<'a>(r: &mut Reader<'_, 'a>, found: &mut Vec<Found<'a>>) {
             // 张  华: a two-char name spaced out to the width of a longer one
             &[(a, b), (c, d)] if b - a == 1 && d - c == 1 && c - b <= 4 => {
                 let name: String = [cs.chars[a], cs.chars[c]].iter().collect();
-                if r.surname(a) == Some(1)
-                    && r.han(c)
-                    && !jieba().has_word(&name)
-                    && !stopwords().contains(name.as_str())
-                {
+                if r.surname(a) == Some(1) && r.han(c) && !jieba().has_word(&name) && !super::is_stop(&name) {
                     found.push(Found { name: Cow::Owned(name), role: None, at: Some((a, d)) });
                 }
             }

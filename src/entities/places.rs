@@ -91,7 +91,7 @@ fn tables() -> &'static Tables {
 /// Every full name and short form in the gazetteer (to keep names of places from being
 /// read as people).
 pub(crate) fn is_place_word(w: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<crate::fx::FxSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| tables().rows.iter().flat_map(|r| [r.name, r.short]).filter(|s| !s.is_empty()).collect())
         .contains(w)
 }
