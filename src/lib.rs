@@ -21,6 +21,7 @@ pub mod error;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
 pub mod formulations;
+mod fx;
 pub mod intake;
 pub mod keywords;
 pub mod lexicon;

@@ -164,7 +164,6 @@ fn document_cases_quantity_subjects() {
 /// People with their roles, and words that are not people: the entities' rules (another
 /// helper's work). Run with `-- --ignored` to see where they stand.
 #[test]
-#[ignore = "people and not_people are the entities' rules, not passing yet"]
 fn document_cases_people() {
     let Some(cases) = cases() else {
         return eprintln!("../shared/cases/documents.jsonl missing: skipped");

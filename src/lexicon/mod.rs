@@ -22,12 +22,12 @@ use std::collections::HashMap;
 /// A set of phrases found in text leftmost-longest and without overlap: the shared matcher
 /// for formulations, places, organization names and theme keywords.
 pub struct Phrases<T> {
-    by_first: HashMap<char, Vec<(&'static str, T)>>,
+    by_first: crate::fx::FxMap<char, Vec<(&'static str, T)>>,
 }
 
 impl<T: Copy> Phrases<T> {
     pub fn new(items: impl IntoIterator<Item = (&'static str, T)>) -> Self {
-        let mut by_first: HashMap<char, Vec<(&'static str, T)>> = HashMap::new();
+        let mut by_first: crate::fx::FxMap<char, Vec<(&'static str, T)>> = Default::default();
         for (p, v) in items {
             if let Some(c) = p.chars().next() {
                 by_first.entry(c).or_default().push((p, v));
