@@ -16,15 +16,10 @@ profile=$(setting build profile)
 opt_flags=$(setting wasm-opt flags)
 
 export PATH="$PWD/www/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-# zstd-sys (jieba's compressed dictionary) must be compiled by clang for wasm32: with gcc the
-# module imports "env" and fails to load.
-export CC_wasm32_unknown_unknown=clang
-export AR_wasm32_unknown_unknown=llvm-ar
-command -v llvm-ar >/dev/null || AR_wasm32_unknown_unknown=$(ls /usr/bin/llvm-ar-* 2>/dev/null | head -1)
 
 wasm="$out_dir/${out_name}_bg.wasm"
 stamp="$out_dir/.build-stamp"
-if [ -f "$wasm" ] && [ -f "$stamp" ] && [ -z "$(find src Cargo.toml Cargo.lock wasm-pack.toml -newer "$stamp" -print -quit)" ]; then
+if [ -f "$wasm" ] && [ -f "$stamp" ] && [ -z "$(find src build.rs Cargo.toml Cargo.lock wasm-pack.toml -newer "$stamp" -print -quit)" ]; then
   echo "[build] $wasm is up to date" >&2
 else
   echo "[build] wasm-pack build --$profile --target $target" >&2

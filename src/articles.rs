@@ -29,16 +29,46 @@ fn is_notice_title(p: &str, next: Option<&str>) -> bool {
     named || decision
 }
 
+/// Whether a line is prose, not a head line.
+fn is_prose(l: &str) -> bool {
+    l.contains('。') || l.chars().count() >= 60
+}
+
+/// A newspaper headline ("# …" in Markdown) over its own head: a subtitle, a byline or the
+/// writer's name follows it. A top-level section of a report ("# 2025年工作安排", a Word
+/// Heading 1) is not one.
+fn is_headline(lines: &[&str], i: usize) -> bool {
+    let p = lines[i];
+    let title = crate::structure::clean_title(p);
+    let section = crate::structure::part_of(&title) != crate::structure::Part::Other
+        || crate::structure::heading_style(&title).is_some();
+    p.starts_with("# ")
+        && !is_front_matter(p)
+        && !section
+        && lines[i + 1..].iter().take(2).any(|l| is_front_matter(l) || meta::is_byline(l))
+}
+
 /// Paragraph indices where articles start.
 fn starts(text: &str, paras: &[Range]) -> Vec<usize> {
     let p = |i: usize| &text[paras[i].0..paras[i].1];
+    let lines: Vec<&str> = (0..paras.len()).map(p).collect();
+    // prose lines before each line: whether an article has a body is a difference of two
+    let mut prose_before = vec![0usize; lines.len() + 1];
+    for (k, l) in lines.iter().enumerate() {
+        prose_before[k + 1] = prose_before[k] + usize::from(is_prose(l));
+    }
+    let has_body = |from: usize, to: usize| prose_before[to] > prose_before[from.min(to)];
     let mut out = vec![0];
     for i in 1..paras.len() {
         let next = (i + 1 < paras.len()).then(|| p(i + 1));
-        let start = if is_continued(p(i)) {
+        let start = if let Some(t) = meta::title_above(&lines, i).filter(|&t| has_body(out[out.len() - 1], t)) {
+            // another report: its title (maybe broken over lines) above its "——在…会议上",
+            // after an article with a body (not a page's headline above the report's title)
+            Some(t)
+        } else if is_continued(p(i)) {
             // the title of a continued article stands just above the "(上接第一版)" line
             Some(if i > 0 && p(i - 1).chars().count() <= 40 { i - 1 } else { i })
-        } else if p(i).starts_with("# ") && !is_front_matter(p(i)) {
+        } else if is_headline(&lines, i) && has_body(out[out.len() - 1], i) {
             // a page banner ("## 2024 万象更新") just above the headline belongs to the article
             Some(if p(i - 1).starts_with("## ") { i - 1 } else { i })
         } else if is_box(p(i)) || is_notice_title(p(i), next) {
@@ -57,23 +87,40 @@ fn starts(text: &str, paras: &[Range]) -> Vec<usize> {
     out
 }
 
+/// The articles of a file, with the byte range of each and of its head (title, subtitle,
+/// bylines, salutation: the lines before its body).
+pub struct Split {
+    pub articles: Vec<Article>,
+    pub ranges: Vec<Range>,
+    pub heads: Vec<Range>,
+}
+
 /// The articles, and their byte ranges in the text.
-pub fn split(text: &str, doc: &Document, idx: &SpanMap) -> (Vec<Article>, Vec<Range>) {
+pub fn split(text: &str, doc: &Document, idx: &SpanMap) -> Split {
     let paras = &doc.paragraphs;
     if paras.is_empty() {
-        return (Vec::new(), Vec::new());
+        return Split { articles: Vec::new(), ranges: Vec::new(), heads: Vec::new() };
     }
     let st = starts(text, paras);
     let mut out: Vec<Article> = Vec::new();
     let mut ranges: Vec<Range> = Vec::new();
+    let mut heads_out: Vec<Range> = Vec::new();
     for (k, &a) in st.iter().enumerate() {
         let b = st.get(k + 1).copied().unwrap_or(paras.len());
         let ps = &paras[a..b];
         let (s, e) = (ps[0].0, ps[ps.len() - 1].1);
-        let heads: Vec<_> = doc.headings.iter().filter(|h| h.range.0 >= s && h.range.0 < e).cloned().collect();
-        let mut meta = meta::extract(text, ps, &heads);
+        // the article's headings: headings are in document order
+        let first = doc.headings.partition_point(|h| h.range.0 < s);
+        let last = doc.headings.partition_point(|h| h.range.0 < e);
+        let heads = &doc.headings[first..last.max(first)];
+        let (mut meta, body) = meta::extract_with_body(text, ps, heads);
+        heads_out.push((s, ps.get(body).map_or(e, |p| p.0)));
         let mut title = meta.title.clone().unwrap_or_default();
-        if is_box(&text[ps[0].0..ps[0].1]) {
+        let lines: Vec<&str> = ps.iter().take(2).map(|&(x, y)| &text[x..y]).collect();
+        if let Some(b) = meta::banner(&lines) {
+            // the page's banner names the article like a box label: "2024 万象更新：…"
+            title = format!("{b}：{title}");
+        } else if is_box(&text[ps[0].0..ps[0].1]) {
             // 联组讨论 + its own heading, or 委员通道 + the speaker's bold line (not the photo
             // caption under the label)
             let sub_line = ps[1..ps.len().min(4)]
@@ -96,7 +143,7 @@ pub fn split(text: &str, doc: &Document, idx: &SpanMap) -> (Vec<Article>, Vec<Ra
         .max_by_key(|&i| (text[ranges[i].0..ranges[i].1].contains("政协"), ranges[i].1 - ranges[i].0))
         .unwrap_or(0);
     out[main].main = true;
-    (out, ranges)
+    Split { articles: out, ranges, heads: heads_out }
 }
 
 fn box_title(p: &str) -> String {
@@ -127,7 +174,7 @@ mod tests {
         );
         let doc = structure::parse(&text);
         let view = crate::view::View::new(text.clone());
-        let (arts, _) = split(&text, &doc, &view.spans());
+        let arts = split(&text, &doc, &view.spans()).articles;
         let got: Vec<(&str, bool, &str)> =
             arts.iter().map(|a| (a.title.as_str(), a.main, a.meta.kind.as_str())).collect();
         assert_eq!(
@@ -138,5 +185,43 @@ mod tests {
                 ("人事任免名单", false, "personnel"),
             ]
         );
+    }
+
+    fn articles(text: &str) -> Vec<(String, String, Vec<String>)> {
+        let doc = structure::parse(text);
+        let view = crate::view::View::new(text.to_string());
+        split(text, &doc, &view.spans())
+            .articles
+            .into_iter()
+            .map(|a| (a.title, a.meta.kind.as_str().to_string(), a.meta.authors))
+            .collect()
+    }
+
+    #[test]
+    fn a_second_report_with_its_title_broken_over_two_lines() {
+        let text = "政协东河市第三届委员会常务委员会工作报告\n\n——在政协东河市第三届委员会第二次会议上\n\n赵一鸣\n\n一、2024年工作回顾\n\n全年召开常委会议4次。\n\n中国人民政治协商会议\n\n东河市第三届委员会常务委员会关于提案工作情况的报告\n\n——在政协东河市第三届委员会第二次会议上\n\n钱立群\n\n一、提案工作总体情况\n\n共提交提案200件。";
+        let got = articles(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].0, "中国人民政治协商会议东河市第三届委员会常务委员会关于提案工作情况的报告");
+        assert_eq!((got[1].1.as_str(), got[1].2.clone()), ("proposal_report", vec!["钱立群".to_string()]));
+    }
+
+    #[test]
+    fn a_page_headline_over_the_report_title_is_not_an_article() {
+        let text = "政协东河市委员会常务委员会工作报告\n\n中国人民政治协商会议东河市第三届委员会常务委员会工作报告\n\n——在政协东河市第三届委员会第二次会议上\n\n赵一鸣\n\n全年召开常委会议4次。";
+        let got = articles(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "中国人民政治协商会议东河市第三届委员会常务委员会工作报告");
+    }
+
+    #[test]
+    fn a_banner_names_its_article() {
+        let body = "东河市政协围绕中心工作履职尽责，全年召开常委会议4次。".repeat(3);
+        let text = format!(
+            "# 东河市政协工作纪实\n\n{body}\n\n## 2025 新篇\n\n# 东河市政协凝心聚力谱新篇\n\n本报记者 孙一\n\n{body}"
+        );
+        let got = articles(&text);
+        assert_eq!(got[1].0, "2025 新篇：东河市政协凝心聚力谱新篇");
+        assert_eq!((got[1].1.as_str(), got[1].2.clone()), ("feature", vec!["孙一".to_string()]));
     }
 }

@@ -13,10 +13,14 @@ pub enum Error {
     UnknownEncoding,
     /// Larger than the limit the analysis accepts.
     TooLarge { bytes: usize, limit: usize },
+    /// A .docx or HTML file under the size limit whose text, once taken out, passes it.
+    TextTooLarge { limit: usize },
     /// A file type that is recognised but not read (PDF, images, …).
     Unsupported { what: String },
     /// A docx (zip) that cannot be read.
     Corrupt { what: String },
+    /// A comparison given fewer than two reports or more than it takes.
+    CompareCount { given: usize, max: usize },
 }
 
 impl fmt::Display for Error {
@@ -37,11 +41,20 @@ impl fmt::Display for Error {
                 *bytes as f64 / 1_048_576.0,
                 limit / 1_048_576
             ),
+            Error::TextTooLarge { limit } => write!(
+                f,
+                "文档中的文字超过 {} MB 上限：请拆分后再分析 (text inside the document too large)",
+                limit / 1_048_576
+            ),
             Error::Unsupported { what } => write!(
                 f,
                 "暂不支持 {what} 文件：请使用 .txt、.md、.html 或 .docx (unsupported file type)"
             ),
             Error::Corrupt { what } => write!(f, "文件已损坏，无法读取：{what} (corrupt file)"),
+            Error::CompareCount { given, max } => write!(
+                f,
+                "比较需要 2 至 {max} 份报告，现有 {given} 份 (compare takes 2 to {max} reports, got {given})"
+            ),
         }
     }
 }

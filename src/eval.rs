@@ -1,7 +1,9 @@
 //! Scoring extracted quantities against gold annotations (`../shared/corpus/gold/*.jsonl`, by
 //! the rules of ANNOTATION.md). A prediction matches a gold mention when their spans overlap
 //! and value and unit agree (7 万元 equals 70000 元); optional gold lines neither reward nor
-//! punish. Strict matching also needs the category and a subject that names the same thing
+//! punish. A category is right when it is the gold line's `category` or one of its
+//! `category_alt` (categories a careful reader could defend); category accuracy is reported both
+//! ways. Strict matching also needs a right category and a subject that names the same thing
 //! (character-bigram overlap of at least half of the gold subject's bigrams).
 
 use crate::analysis::Quantity;
@@ -19,6 +21,9 @@ pub struct Gold {
     pub subject: String,
     #[serde(default)]
     pub category: String,
+    /// Other categories a careful reader could defend: also right.
+    #[serde(default)]
+    pub category_alt: Vec<String>,
     pub context: String,
     #[serde(default)]
     pub optional: bool,
@@ -32,10 +37,21 @@ pub struct Score {
     pub precision: f64,
     pub recall: f64,
     pub f1: f64,
+    /// Matched mentions whose category is the gold line's `category`.
+    pub category_right: usize,
+    /// Matched mentions whose category is the gold's or one of its `category_alt`.
+    pub category_right_with_alt: usize,
+    /// Matched mentions with a right category (alternatives accepted) and subject.
+    pub strict_matched: usize,
+    /// Share of matched mentions whose category is the gold line's `category`.
     pub category_accuracy: f64,
+    /// The same, also accepting a gold line's `category_alt`.
+    pub category_accuracy_with_alt: f64,
+    /// F1 over mentions matched with a right category (alternatives accepted) and subject.
     pub strict_f1: f64,
     pub misses: Vec<String>,
     pub false_positives: Vec<String>,
+    /// Matched mentions whose category is neither the gold's nor one of its alternatives.
     pub wrong_category: Vec<String>,
     pub wrong_subject: Vec<String>,
 }
@@ -50,6 +66,8 @@ pub fn parse_gold(jsonl: &str) -> Result<Vec<Gold>, String> {
 }
 
 fn norm(value: f64, unit: &str) -> (i64, String) {
+    // an alternative unit in brackets is the same count: 48项(条) is 48 项
+    let unit = unit.split(['(', '（']).next().unwrap_or(unit);
     let (mult, u) = match unit.strip_prefix('万') {
         Some(u) if !u.is_empty() => (1e4, u),
         _ => match unit.strip_prefix('亿') {
@@ -61,8 +79,11 @@ fn norm(value: f64, unit: &str) -> (i64, String) {
     ((value * mult * 100.0).round() as i64, u.to_string())
 }
 
+/// Character bigrams of the Han characters of a subject, read as simplified: punctuation,
+/// brackets and pinyin notes (协(xié)商) are not words, and a traditional report's subject names
+/// the same thing as its simplified twin's.
 fn bigrams(s: &str) -> HashSet<(char, char)> {
-    let cs: Vec<char> = s.chars().filter(|c| !c.is_whitespace() && !"“”《》、，的".contains(*c)).collect();
+    let cs: Vec<char> = crate::view::simplified(s).chars().filter(|&c| crate::clean::is_han(c) && c != '的').collect();
     cs.windows(2).map(|w| (w[0], w[1])).collect()
 }
 
@@ -75,18 +96,37 @@ pub fn same_subject(pred: &str, gold: &str) -> bool {
     g.intersection(&p).count() * 2 >= g.len()
 }
 
+/// `text` without whitespace, and for each of its bytes the byte of the original text.
+fn squeeze(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut at = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.char_indices().filter(|(_, c)| !c.is_whitespace()) {
+        out.push(c);
+        at.extend((0..c.len_utf8()).map(|k| i + k));
+    }
+    at.push(text.len());
+    (out, at)
+}
+
 /// Locates each gold line in `text` (UTF-16 span of its `text` inside its `context`), in
-/// document order, so that repeated blocks map to their own copies.
+/// document order, so that repeated blocks map to their own copies. A context written against
+/// the raw extraction (line breaks inside a sentence of a PDF's text) is found whatever the
+/// whitespace the analysis kept.
 fn locate(text: &str, gold: &[Gold]) -> Vec<Option<[usize; 2]>> {
-    let mut from = 0usize;
+    let (flat, at) = squeeze(text);
+    let u = |b: usize| text[..b].encode_utf16().count();
+    let mut from = 0usize; // in `flat`
     gold.iter()
         .map(|g| {
-            let at = text[from..].find(&g.context).map(|i| from + i).or_else(|| text.find(&g.context))?;
-            let inner = g.context.find(&g.text).unwrap_or(0);
-            let s = at + inner;
-            from = at;
-            let u = |b: usize| text[..b].encode_utf16().count();
-            Some([u(s), u(s + g.text.len().min(g.context.len() - inner))])
+            let (context, _) = squeeze(&g.context);
+            let (surface, _) = squeeze(&g.text);
+            let c = flat[from..].find(&context).map(|i| from + i).or_else(|| flat.find(&context))?;
+            let inner = context.find(&surface).unwrap_or(0);
+            from = c;
+            let s = c + inner;
+            let e = s + surface.len().min(context.len() - inner);
+            let end = if e > s { at[e - 1] + 1 } else { at[s] };
+            Some([u(at[s]), u(end)])
         })
         .collect()
 }
@@ -97,6 +137,7 @@ pub fn score(text: &str, gold: &[Gold], pred: &[Quantity]) -> Score {
     let mut s = Score { predicted: 0, ..Default::default() };
     let mut strict = 0usize;
     let mut cat_ok = 0usize;
+    let mut cat_alt_ok = 0usize;
     let mut optional_hits = HashSet::new();
     for (g, span) in gold.iter().zip(&spans) {
         let key = norm(g.value, &g.unit);
@@ -114,6 +155,9 @@ pub fn score(text: &str, gold: &[Gold], pred: &[Quantity]) -> Score {
                 let p = &pred[i];
                 if p.category == g.category.as_str() {
                     cat_ok += 1;
+                }
+                if p.category == g.category.as_str() || g.category_alt.iter().any(|a| p.category == a.as_str()) {
+                    cat_alt_ok += 1;
                     if same_subject(&p.subject, &g.subject) {
                         strict += 1;
                     } else {
@@ -147,6 +191,67 @@ pub fn score(text: &str, gold: &[Gold], pred: &[Quantity]) -> Score {
     s.recall = s.matched as f64 / s.gold.max(1) as f64;
     s.f1 = f1(s.matched);
     s.strict_f1 = f1(strict);
+    (s.category_right, s.category_right_with_alt, s.strict_matched) = (cat_ok, cat_alt_ok, strict);
     s.category_accuracy = cat_ok as f64 / s.matched.max(1) as f64;
+    s.category_accuracy_with_alt = cat_alt_ok as f64 / s.matched.max(1) as f64;
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Approx, Category, Part};
+
+    fn pred(text: &str, span: [usize; 2], value: f64, unit: &str, category: Category, subject: &str) -> Quantity {
+        Quantity {
+            text: text.into(),
+            value,
+            value_max: None,
+            approx: Approx::None,
+            unit: unit.into(),
+            subject: subject.into(),
+            category,
+            context: String::new(),
+            span,
+            sentence: span,
+            section: None,
+            part: Part::Other,
+            target: false,
+        }
+    }
+
+    #[test]
+    fn gold_on_a_hard_wrapped_text_is_found_in_the_repaired_one() {
+        let repaired = "全年共有 27名委员获得奖励，立案 5,000余件。";
+        let gold = parse_gold(concat!(
+            r#"{"text":"27\n名","value":27,"unit":"名","subject":"委员","category":"other","context":"全年共有 27\n名委员"}"#,
+            "\n",
+            r#"{"text":"5,000\n余件","value":5000,"unit":"件","subject":"立案","category":"other","context":"立案 5,000\n余件"}"#,
+        ))
+        .unwrap();
+        let spans = locate(repaired, &gold);
+        let slice =
+            |[a, b]: [usize; 2]| String::from_utf16(&repaired.encode_utf16().collect::<Vec<_>>()[a..b]).unwrap();
+        assert_eq!(spans.iter().map(|s| slice(s.unwrap())).collect::<Vec<_>>(), vec!["27名", "5,000余件"]);
+    }
+
+    #[test]
+    fn alternatives_count_as_right_and_both_accuracies_are_told() {
+        let text = "编报《委员议政》18期，提出意见建议48项(条)。";
+        let gold = parse_gold(concat!(
+            r#"{"text":"18期","value":18,"unit":"期","subject":"编报《委员议政》","category":"public_opinion_info","category_alt":["publicity"],"context":"编报《委员议政》18期"}"#,
+            "\n",
+            r#"{"text":"48项(条)","value":48,"unit":"项(条)","subject":"提出意见建议","category":"projects_items","context":"提出意见建议48项(条)"}"#,
+        ))
+        .unwrap();
+        let p = [
+            pred("18期", [8, 11], 18.0, "期", Category::Publicity, "编报《委员议政》"),
+            pred("48项(条)", [18, 24], 48.0, "项(条)", Category::Other, "提出意见建议"),
+        ];
+        let s = score(text, &gold, &p);
+        assert_eq!((s.gold, s.matched), (2, 2), "48项(条) matches whatever its brackets: {:?}", s.misses);
+        assert_eq!((s.category_accuracy, s.category_accuracy_with_alt), (0.0, 0.5));
+        assert_eq!(s.wrong_category.len(), 1, "only 48项(条) is wrong: {:?}", s.wrong_category);
+        assert!((s.strict_f1 - 0.5).abs() < 1e-9, "{}", s.strict_f1);
+    }
 }

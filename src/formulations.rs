@@ -51,8 +51,8 @@ pub fn find(text: &str, doc: &Document, idx: &SpanMap, chars: usize) -> (Vec<For
         }
         let count = spans.len();
         out.push(Formulation {
-            name,
-            family,
+            name: name.into(),
+            family: family.into(),
             count,
             per_10k: round(count as f64 * 10_000.0 / chars.max(1) as f64, 2),
             first: spans[0][0],
@@ -86,7 +86,7 @@ mod tests {
         let doc = structure::parse(text);
         let view = crate::view::View::new(text.to_string());
         let (f, share) = find(text, &doc, &view.spans(), text.chars().count());
-        let got: Vec<(&str, usize)> = f.iter().map(|x| (x.name, x.count)).collect();
+        let got: Vec<(&str, usize)> = f.iter().map(|x| (x.name.as_str(), x.count)).collect();
         assert!(got.contains(&("习近平新时代中国特色社会主义思想", 1)));
         assert!(got.contains(&("团结和民主两大主题", 2)), "{got:?}");
         assert!(!got.iter().any(|(n, _)| *n == "中国式现代化"));

@@ -13,12 +13,15 @@
 pub mod analysis;
 pub mod articles;
 pub mod clean;
+pub mod compare;
 pub mod concordance;
+pub mod digest;
 pub mod entities;
 pub mod error;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
 pub mod formulations;
+mod fx;
 pub mod intake;
 pub mod keywords;
 pub mod lexicon;
@@ -35,7 +38,8 @@ pub mod view;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use analysis::Analysis;
+pub use analysis::{Analysis, Comparison};
+pub use compare::compare;
 pub use error::Error;
 
 use serde::Deserialize;
@@ -58,7 +62,7 @@ impl Default for Options {
 /// Analyses a file's raw bytes: decodes them (UTF-8, UTF-16, GB18030) first.
 pub fn analyze_bytes(name: &str, bytes: &[u8], opts: &Options) -> Result<Analysis, Error> {
     let read = intake::read(name, bytes)?;
-    Ok(pipeline::analyze_decoded(name, bytes.len(), &read.encoding, &read.text, opts))
+    Ok(pipeline::analyze_decoded(name, bytes.len(), &read.encoding, &read.text, &read.warnings, opts))
 }
 
 /// Concordance of `term` in `text` (an Analysis's text): KWIC lines and collocates.
@@ -76,5 +80,5 @@ pub fn analyze_text(name: &str, text: &str, opts: &Options) -> Result<Analysis, 
     if text.trim().is_empty() {
         return Err(Error::Empty);
     }
-    Ok(pipeline::analyze_decoded(name, text.len(), "UTF-8", text, opts))
+    Ok(pipeline::analyze_decoded(name, text.len(), "UTF-8", text, &[], opts))
 }

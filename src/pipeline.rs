@@ -2,22 +2,37 @@
 //! `Analysis`, with every finding told in the report's own script at the end.
 
 use crate::analysis::{self, Analysis, Section, Source};
+use crate::utf16::Utf16Index;
 use crate::view::View;
 use crate::{
-    articles, clean, entities, formulations, keywords, quantity, repair, segment, stats, structure, themes, Options,
+    articles, clean, entities, formulations, intake, keywords, quantity, repair, segment, stats, structure, themes,
+    Options,
 };
 
-pub fn analyze_decoded(name: &str, bytes: usize, encoding: &str, raw: &str, opts: &Options) -> Analysis {
+pub fn analyze_decoded(
+    name: &str,
+    bytes: usize,
+    encoding: &str,
+    raw: &str,
+    read_warnings: &[intake::Notice],
+    opts: &Options,
+) -> Analysis {
     let repaired = repair::repair(&clean::normalize(raw));
     let view = View::new(repaired.text);
     let text = view.text.as_str();
     let spans = view.spans();
     let mut doc = structure::parse(text);
-    let (articles, bounds) = articles::split(text, &doc, &spans);
-    for (a, &range) in articles.iter().zip(&bounds) {
-        if let Some(year) = a.meta.year {
-            structure::parts_by_year(&mut doc.headings, range, year);
+    let articles::Split { articles, ranges: bounds, heads } = articles::split(text, &doc, &spans);
+    // an article's head lines (a box label, a second report's title) describe it: not sections
+    let mut k = 0;
+    doc.headings.retain(|h| {
+        while k < heads.len() && heads[k].1 <= h.range.0 {
+            k += 1;
         }
+        !heads.get(k).is_some_and(|&(s, e)| s <= h.range.0 && h.range.0 < e)
+    });
+    for (a, &range) in articles.iter().zip(&bounds) {
+        structure::parts_for_article(&mut doc.headings, range, a.meta.year, a.meta.kind);
     }
     // heading levels count within each article: a box's heading is not a sub-section of the report
     structure::relevel(&mut doc.headings, &bounds);
@@ -26,6 +41,8 @@ pub fn analyze_decoded(name: &str, bytes: usize, encoding: &str, raw: &str, opts
     let (formulations, share) = formulations::find(text, &doc, &spans, stats.chars);
     stats.formulation_sentence_share = share;
     let mut terms = stats::terms(text, &tokens);
+    // every count, in the view's script, before the list for the word cloud is cut
+    let term_counts = terms.iter().map(|t| (t.term.clone(), t.count)).collect();
     terms.truncate(opts.max_terms);
     let keywords = keywords::keywords(text, &tokens, opts.max_keywords);
     let quantities = quantity::extract(text, &doc, &spans);
@@ -45,10 +62,12 @@ pub fn analyze_decoded(name: &str, bytes: usize, encoding: &str, raw: &str, opts
     let entities = entities::find(text, &tokens, &spans);
     drop(spans);
     let mut a = Analysis {
-        schema: analysis::SCHEMA,
+        schema: analysis::SCHEMA.into(),
+        id: String::new(),
         source: Source { name: name.to_string(), bytes, encoding: encoding.to_string() },
         stats,
         terms,
+        term_counts,
         keywords,
         meta,
         sections,
@@ -58,11 +77,19 @@ pub fn analyze_decoded(name: &str, bytes: usize, encoding: &str, raw: &str, opts
         formulations,
         themes,
         entities,
-        warnings: repaired.warnings,
+        // intake's warnings (no span: the text changed since), then the repairs
+        warnings: read_warnings
+            .iter()
+            .map(|n| analysis::Warning { kind: n.kind, message: n.message.clone(), span: None, removed: None })
+            .chain(repaired.warnings)
+            .collect(),
         text: String::new(),
     };
     respell(&mut a, &view);
     a.text = view.into_shown();
+    // characters lost before the file reached us, where the user sees them
+    a.warnings.extend(intake::garbled::warnings(&a.text, &Utf16Index::new(&a.text)));
+    a.id = crate::digest::content_id(&a.text);
     a
 }
 

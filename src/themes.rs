@@ -97,8 +97,8 @@ pub fn themes(text: &str, doc: &Document) -> Vec<Theme> {
         .iter()
         .enumerate()
         .map(|(k, &(theme, label))| Theme {
-            theme,
-            label,
+            theme: theme.into(),
+            label: label.into(),
             share: whole[k],
             by_section: per_section.iter().map(|(s, sh)| SectionShare { section: s.clone(), share: sh[k] }).collect(),
         })

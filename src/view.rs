@@ -118,9 +118,11 @@ fn pinyin_note(rest: &str) -> Option<usize> {
         .then_some(open_len + inner_end + close.len_utf8())
 }
 
-/// Bytes of whitespace at `rest` that stand between a number and its classifier: spaces and
-/// at most one line break (a blank line is a paragraph break, never closed).
-fn gap_before_unit(rest: &str) -> Option<usize> {
+/// Bytes of whitespace at `rest` that stand inside a number: spaces and at most one line break
+/// (a blank line is a paragraph break, never closed) before its classifier (`156 人次`), before
+/// a multiplier or marker and the classifier (`2.3 万余条`, `380 余⏎个`), or around the dash of a
+/// range (`2 至 3 轮`). `after_sep`: the number so far ends with a range's dash.
+fn gap_in_number(rest: &str, after_sep: bool) -> Option<usize> {
     let mut breaks = 0;
     let mut len = 0;
     for c in rest.chars() {
@@ -134,10 +136,27 @@ fn gap_before_unit(rest: &str) -> Option<usize> {
     if len == 0 || breaks > 1 {
         return None;
     }
-    let ahead: Vec<char> = rest[len..].chars().take(6).map(simplified_char).collect();
-    let unit = ahead.first() == Some(&'%') || crate::quantity::tables::tables().unit_at(&ahead, 0).is_some();
+    let ahead: Vec<char> = rest[len..].chars().take(8).map(simplified_char).collect();
+    if after_sep {
+        return ahead.first().is_some_and(char::is_ascii_digit).then_some(len);
+    }
+    if ahead.first().is_some_and(|&c| RANGE_DASHES.contains(c)) {
+        let digit = ahead[1..].iter().find(|c| !c.is_whitespace()).is_some_and(char::is_ascii_digit);
+        return digit.then_some(len);
+    }
+    // markers, then maybe one more gap before the unit: 380 余⏎个
+    let mut k = ahead.iter().take_while(|&&c| NUMBER_TAIL.contains(c)).count();
+    if k > 0 {
+        k += ahead[k..].iter().take_while(|c| c.is_whitespace()).count();
+    }
+    let unit = ahead.get(k) == Some(&'%') || crate::quantity::tables::tables().unit_at(&ahead, k).is_some();
     unit.then_some(len)
 }
+
+/// Multipliers and markers that may follow the digits of a count (2.3万余条).
+const NUMBER_TAIL: &str = "余多万亿千";
+/// The dashes of a range (2至3轮, 3-5个).
+const RANGE_DASHES: &str = "至到-－—～~";
 
 impl View {
     pub fn new(shown: String) -> View {
@@ -150,6 +169,8 @@ impl View {
         // chars of a phrase still to emit, for the chars of the source phrase
         let mut pending: std::str::Chars<'static> = "".chars();
         let mut prev: Option<char> = None; // the last char put into the view
+                                           // the view so far ends inside a number: its digits, then markers or a range's dash
+        let mut in_number = false;
         let mut skip_to = 0usize;
         for (i, c) in shown.char_indices() {
             if i < skip_to {
@@ -162,8 +183,9 @@ impl View {
                     continue;
                 }
             }
-            if prev.is_some_and(|p| p.is_ascii_digit()) && matches!(c, ' ' | '\t' | '\u{3000}' | '\n') {
-                if let Some(n) = gap_before_unit(rest) {
+            if in_number && matches!(c, ' ' | '\t' | '\u{3000}' | '\n') {
+                let after_sep = prev.is_some_and(|p| RANGE_DASHES.contains(p));
+                if let Some(n) = gap_in_number(rest, after_sep) {
                     skip_to = i + n;
                     continue;
                 }
@@ -193,6 +215,8 @@ impl View {
                 anchors.push((text.len(), i));
             }
             text.push(d);
+            in_number = d.is_ascii_digit()
+                || in_number && (NUMBER_TAIL.contains(d) || RANGE_DASHES.contains(d) || d == ',' || d == '.');
             prev = Some(d);
         }
         let respell = changed
@@ -295,6 +319,16 @@ mod tests {
         assert_eq!(sp.shown(at, at + "27名".len()), "27\n名");
         let at = v.text.find("28项").unwrap();
         assert_eq!(sp.shown(at, at + "28项".len()), "28 項");
+    }
+
+    #[test]
+    fn gaps_inside_numbers_are_closed() {
+        let v =
+            View::new("体会 2.3 万余条，推动 380 余\n个单位，立案 5,000\n余件，调研 2 至 3 轮，2023 年 5 月".into());
+        assert_eq!(v.text, "体会 2.3万余条，推动 380余个单位，立案 5,000余件，调研 2至3轮，2023 年 5 月");
+        let sp = v.spans();
+        let at = v.text.find("380余个").unwrap();
+        assert_eq!(sp.shown(at, at + "380余个".len()), "380 余\n个");
     }
 
     #[test]

@@ -53,7 +53,7 @@ fn figures_counted_by_hand() {
         })
         .collect();
     // the title line is meta, not a section
-    assert_eq!(parts, vec![("工作回顾", "review"), ("工作安排", "plan")]);
+    assert_eq!(parts, vec![("一、工作回顾", "review"), ("二、工作安排", "plan")]);
     assert_eq!(a.schema, "report-lens/analysis@1");
     assert!(a.terms.iter().any(|t| t.term == "提案" && t.count == 2), "{:?}", a.terms);
 }
@@ -231,11 +231,46 @@ fn random_tricky_text_never_panics() {
         "日",
         "2023",
         "星期",
+        // page furniture, heads and hard line breaks (repair, meta)
+        "Page 3 - ",
+        "P. 2",
+        "- 3 -",
+        "·2·",
+        "页",
+        "3/12",
+        " | ",
+        " > ",
+        "首页",
+        "来源:",
+        "浏览次数:",
+        "【打印】",
+        "各位委员：",
+        "工 作 报 告",
+        "中国人民政治协商会议",
+        "XX",
+        "届委员会",
+        "次会议",
+        "省",
+        "区",
+        "\u{3000}",
+        "居",
+        "民",
+        "摘要",
+        "以",
+        "市政协主席  ",
+        "……3",
     ];
     let mut next = xorshift(0x2545_F491_4F6C_DD1D);
-    for _ in 0..1500 {
-        let len = 1 + (next() % 60) as usize;
-        let text: String = (0..len).map(|_| POOL[(next() % POOL.len() as u64) as usize]).collect();
+    for i in 0..1000 {
+        // short texts, and texts of many lines (the shapes of PDF text and portal pages)
+        let lines = if i % 2 == 0 { 1 } else { 8 + (next() % 24) as usize };
+        let text: String = (0..lines)
+            .map(|_| {
+                let len = 1 + (next() % 60) as usize;
+                (0..len).map(|_| POOL[(next() % POOL.len() as u64) as usize]).collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
         if let Ok(a) = analyze_text("r", &text, &Options::default()) {
             let units = a.text.encode_utf16().count();
             for q in &a.quantities {
@@ -243,6 +278,9 @@ fn random_tricky_text_never_panics() {
             }
             for s in &a.sections {
                 assert!(s.span[1] <= units);
+            }
+            for w in &a.warnings {
+                assert!(w.span.is_some_and(|[s, e]| s <= e && e <= units), "{text:?}: {w:?}");
             }
         }
     }

@@ -18,7 +18,8 @@ fn typescript() -> String {
     let cfg = Config::new().with_large_int("number");
     let mut out = String::from(
         "// Generated from the Rust types in src/analysis/ by tests/contract.rs: do not edit.\n\
-         // report-lens/analysis@1 — every span is [start, end) in UTF-16 code units of `text`.\n\n",
+         // report-lens/analysis@1 and report-lens/comparison@1 — every span is [start, end) in\n\
+         // UTF-16 code units of the `text` of the analysis it belongs to.\n\n",
     );
     macro_rules! declare {
         ($($t:ty),* $(,)?) => {
@@ -57,6 +58,23 @@ fn typescript() -> String {
         Concordance,
         KwicLine,
         Collocate,
+        Comparison,
+        ReportColumn,
+        Duplicate,
+        FigureRow,
+        FigureGroup,
+        Cell,
+        ThemeRow,
+        KeyTerms,
+        KeyTerm,
+        SharedTerm,
+        Series,
+        YearPoint,
+        ThemeShare,
+        CategoryCount,
+        Change,
+        Trend,
+        QuantityRef,
     );
     out.trim_end().to_string() + "\n"
 }
@@ -64,6 +82,12 @@ fn typescript() -> String {
 fn schema() -> String {
     let mut s = serde_json::to_value(schemars::schema_for!(Analysis)).unwrap();
     s["$id"] = SCHEMA.into();
+    serde_json::to_string_pretty(&s).unwrap() + "\n"
+}
+
+fn comparison_schema() -> String {
+    let mut s = serde_json::to_value(schemars::schema_for!(Comparison)).unwrap();
+    s["$id"] = COMPARISON_SCHEMA.into();
     serde_json::to_string_pretty(&s).unwrap() + "\n"
 }
 
@@ -94,6 +118,7 @@ fn typescript_declarations_are_current() {
 #[test]
 fn json_schema_is_current() {
     check("analysis.schema.json", schema());
+    check("comparison.schema.json", comparison_schema());
 }
 
 #[test]
@@ -119,4 +144,29 @@ fn the_cli_output_fits_the_schema() {
         bad["meta"]["kind"] = "memo".into();
         assert!(!validator.is_valid(&bad));
     }
+}
+
+#[test]
+fn the_cli_comparison_fits_the_schema() {
+    let schema: serde_json::Value = serde_json::from_str(&comparison_schema()).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    let series = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/series");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&series).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let out = Command::new(env!("CARGO_BIN_EXE_report-lens"))
+        .arg("compare")
+        .args(&files)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["schema"], COMPARISON_SCHEMA);
+    assert!(json["series"].is_object(), "four years of one committee make a series");
+    let errors: Vec<String> =
+        validator.iter_errors(&json).take(5).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let mut bad = json.clone();
+    bad["series"]["changes"][0]["trend"] = "soared".into();
+    assert!(!validator.is_valid(&bad), "a trend outside the closed set is refused");
 }

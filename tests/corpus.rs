@@ -56,7 +56,7 @@ fn quantities_meet_the_floor_on_the_gold() {
         );
         assert!(s.f1 >= 0.95, "{stem}: F1 {:.3}; misses {:?}; extra {:?}", s.f1, s.misses, s.false_positives);
         assert!(
-            s.category_accuracy >= 0.8,
+            s.category_accuracy >= 0.9,
             "{stem}: category accuracy {:.3}: {:?}",
             s.category_accuracy,
             s.wrong_category
@@ -71,7 +71,7 @@ fn quantities_meet_the_floor_on_the_gold() {
     let f1 = 2.0 * p * r / (p + r);
     println!("all: P {p:.3} R {r:.3} F1 {f1:.3}");
     assert!(f1 >= 0.97, "micro F1 {f1:.3}");
-    assert!(strict_sum / 3.0 >= 0.7, "mean strict F1 {:.3}", strict_sum / 3.0);
+    assert!(strict_sum / 3.0 >= 0.8, "mean strict F1 {:.3}", strict_sum / 3.0);
 }
 
 fn analyze(dir: &Path, stem: &str) -> report_lens::Analysis {
@@ -93,8 +93,9 @@ fn the_work_report_outline_meta_and_articles() {
     // written down by reading the report: two parts, five numbered sections in each
     let o = outline(&a);
     assert_eq!(o.len(), 12, "{o:?}");
-    assert_eq!(o[0], (1, "2020年工作回顾".to_string()));
-    assert_eq!(o[6], (1, "2021年工作安排".to_string()));
+    // titles as written, list marker included (see structure::headings)
+    assert_eq!(o[0], (1, "一、2020年工作回顾".to_string()));
+    assert_eq!(o[6], (1, "二、2021年工作安排".to_string()));
     assert!(o[1..6].iter().chain(&o[7..]).all(|(l, _)| *l == 2));
     let parts: Vec<_> = a.sections.iter().map(|s| serde_json::to_value(s.part).unwrap()).collect();
     assert!(parts[..6].iter().all(|p| p == "review") && parts[6..].iter().all(|p| p == "plan"));
@@ -174,7 +175,9 @@ fn the_year_feature_outline_and_repairs() {
     assert_eq!(a.articles.len(), 1);
 }
 
-/// People, places and documents against lists written down by reading the reports.
+/// People, places and documents against lists written down by reading the reports: every
+/// person and place the text names (a name in a formulation, 习近平, counts where the text
+/// also calls him 总书记).
 #[test]
 fn entities_found_with_the_recall_asked() {
     let Some(dir) = corpus() else { return };
@@ -201,24 +204,43 @@ fn entities_found_with_the_recall_asked() {
                 "崔进",
                 "王瑜",
                 "韩韵舒",
+                "习近平",
             ],
             &["吉林市", "吉林省", "蛟河市"],
         ),
         (
             "liaoyuan-2020-report",
-            &["张恒军", "赵晓君", "高瑞", "刘丛一"],
+            &["张恒军", "赵晓君", "高瑞", "刘丛一", "习近平"],
             &["辽源市", "长春市", "东丰县", "辽宁省", "上海市", "浙江省", "吉林省"],
         ),
         (
             "liaoyuan-2023-feature",
-            &["董博", "李林峰", "杨光", "王海峰", "刘革", "王晓南", "刘洋", "张文芳"],
-            &["辽源市", "东丰县", "吉林省"],
+            &["董博", "李林峰", "杨光", "王海峰", "刘革", "王晓南", "刘洋", "张文芳", "韩亚菲", "习近平"],
+            &["辽源市", "东丰县", "吉林省", "徐州市", "南宁市"],
         ),
     ];
     let (mut people, mut people_found, mut places, mut places_found) = (0, 0, 0, 0);
+    let (mut people_reported, mut places_reported) = (0, 0);
+    let (mut people_right, mut places_right) = (0, 0);
     for (stem, names, wanted_places) in read {
         let a = analyze(&dir, stem);
         let e = &a.entities;
+        for p in &e.people {
+            people_reported += 1;
+            if names.contains(&p.name.as_str()) {
+                people_right += 1;
+            } else {
+                println!("{stem}: reported person {} ({:?})", p.name, p.role);
+            }
+        }
+        for p in &e.places {
+            places_reported += 1;
+            if wanted_places.contains(&p.name.as_str()) {
+                places_right += 1;
+            } else {
+                println!("{stem}: reported place {}", p.name);
+            }
+        }
         for n in *names {
             people += 1;
             if e.people.iter().any(|p| p.name == *n) {
@@ -241,9 +263,15 @@ fn entities_found_with_the_recall_asked() {
         assert_eq!(e.documents.iter().map(|d| d.count).sum::<usize>(), titles, "{stem}");
     }
     let (rp, rl) = (people_found as f64 / people as f64, places_found as f64 / places as f64);
+    let pp = people_right as f64 / people_reported.max(1) as f64;
+    let pl = places_right as f64 / places_reported.max(1) as f64;
     println!("people recall {rp:.3} ({people_found}/{people}), places recall {rl:.3} ({places_found}/{places})");
-    assert!(rp >= 0.9, "people recall {rp:.3}");
+    println!("people precision {pp:.3} ({people_right}/{people_reported}), places precision {pl:.3} ({places_right}/{places_reported})");
+    assert!(rp >= 0.95, "people recall {rp:.3}");
     assert!(rl >= 0.95, "places recall {rl:.3}");
+    // measured when the lists were completed (2026-11-26): 1.000 and 1.000
+    assert!(pp >= 0.95, "people precision {pp:.3}");
+    assert!(pl >= 0.95, "places precision {pl:.3}");
     // roles where the text states them
     let a = analyze(&dir, "liaoyuan-2023-feature");
     let role = |n: &str| a.entities.people.iter().find(|p| p.name == n).and_then(|p| p.role.clone());

@@ -11,20 +11,25 @@ use serde_json::Value;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-// Floors: the micro-averaged scores measured when the corpus was written (baseline, 2026-11-25), rounded down.
-const FLOOR_PRECISION: f64 = 0.95;
-const FLOOR_RECALL: f64 = 0.75;
-const FLOOR_F1: f64 = 0.84;
-/// Category agreement among matched mentions, `category` only (as eval::score counts it).
-const FLOOR_CATEGORY: f64 = 0.71;
-/// The same, also accepting a gold line's `category_alt`.
-const FLOOR_CATEGORY_WITH_ALT: f64 = 0.77;
-const FLOOR_STRICT_F1: f64 = 0.53;
+// Floors: the micro-averaged scores measured after the quantity rules of issue 8 (P 1.000,
+// R 0.902, F1 0.949, category 0.990, with alt 0.997, strict F1 0.904), rounded down. Recall is
+// held down by the two HTML reports the intake cannot read yet (counted as finding nothing).
+const FLOOR_PRECISION: f64 = 0.99;
+const FLOOR_RECALL: f64 = 0.89;
+const FLOOR_F1: f64 = 0.94;
+/// Category agreement among matched mentions, `category` only.
+const FLOOR_CATEGORY: f64 = 0.98;
+/// The same, also accepting a gold line's `category_alt` (as eval::score counts a right category).
+const FLOOR_CATEGORY_WITH_ALT: f64 = 0.99;
+/// F1 over mentions with a right category (alternatives accepted) and subject.
+const FLOOR_STRICT_F1: f64 = 0.89;
 /// Share of gold articles whose title, kind, committee (place, level, term) and authors all
-/// equal those of the article found at the same position.
-const FLOOR_HEADS: f64 = 0.26;
-/// Share of gold sections found with their part (list markers aside), over all articles.
-const FLOOR_SECTIONS: f64 = 0.62;
+/// equal those of the article found at the same position (26/26 measured with the head
+/// readers of src/meta, 9/26 before; one miss allowed).
+const FLOOR_HEADS: f64 = 0.96;
+/// Share of gold sections found with their part (list markers aside), over all articles
+/// (122/122 measured, 78/122 before).
+const FLOOR_SECTIONS: f64 = 0.98;
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reports")
@@ -46,25 +51,6 @@ fn analyze(path: &Path) -> Option<Analysis> {
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
     let bytes = std::fs::read(path).unwrap();
     std::panic::catch_unwind(|| analyze_bytes(&name, &bytes, &Options::default()).unwrap()).ok()
-}
-
-/// `"{text} [{subject}] {category} → "` of each gold line with a `category_alt`, and its alts:
-/// eval::score names a wrong category that way.
-fn alternatives(gold_jsonl: &str) -> HashMap<String, Vec<String>> {
-    let mut out = HashMap::new();
-    for line in gold_jsonl.lines().filter(|l| !l.trim().is_empty()) {
-        let g: Value = serde_json::from_str(line).unwrap();
-        if let Some(alt) = g.get("category_alt").and_then(Value::as_array) {
-            let key = format!(
-                "{} [{}] {} → ",
-                g["text"].as_str().unwrap(),
-                g["subject"].as_str().unwrap(),
-                g["category"].as_str().unwrap()
-            );
-            out.insert(key, alt.iter().map(|a| a.as_str().unwrap().to_string()).collect());
-        }
-    }
-    out
 }
 
 #[derive(Default)]
@@ -188,7 +174,6 @@ fn fixture_corpus_meets_the_floors() {
         let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
         let gold_text = std::fs::read_to_string(dir().join("gold").join(format!("{stem}.quantities.jsonl"))).unwrap();
         let gold = eval::parse_gold(&gold_text).unwrap();
-        let alts = alternatives(&gold_text);
         let a = analyze(&path);
         let s = match &a {
             Some(a) => eval::score(&a.text, &gold, &a.quantities),
@@ -197,15 +182,7 @@ fn fixture_corpus_meets_the_floors() {
                 eval::score("", &gold, &[])
             }
         };
-        let cat = s.matched - s.wrong_category.len();
-        let with_alt = cat
-            + s.wrong_category
-                .iter()
-                .filter(|w| {
-                    alts.iter().any(|(k, v)| w.strip_prefix(k.as_str()).is_some_and(|c| v.iter().any(|x| x == c)))
-                })
-                .count();
-        let strict = cat - s.wrong_subject.len();
+        let (cat, with_alt, strict) = (s.category_right, s.category_right_with_alt, s.strict_matched);
         let head = heads_gold.get(&file).unwrap_or_else(|| panic!("{file}: no line in heads.jsonl"));
         let (n, eq, sec, sec_found) = heads(&stem, head, a.as_ref());
         println!(

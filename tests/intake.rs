@@ -87,7 +87,7 @@ fn html_text_only_in_its_charset() {
     assert_eq!(a.source.encoding, "HTML (GBK)");
     assert!(!a.text.contains("假") && !a.text.contains("document.write") && !a.text.contains('<'));
     assert_eq!(a.meta.title.as_deref(), Some("政协清河市工作报告"));
-    assert_eq!(a.sections.iter().map(|s| s.title.as_str()).collect::<Vec<_>>(), vec!["工作回顾"]);
+    assert_eq!(a.sections.iter().map(|s| s.title.as_str()).collect::<Vec<_>>(), vec!["一、工作回顾"]);
     assert_eq!(a.quantities[0].text, "286件");
 }
 
@@ -103,4 +103,44 @@ fn other_types_name_what_works() {
         let e = analyze_bytes(name, &bytes, &o).unwrap_err();
         assert!(e.to_string().contains(".txt、.md、.html 或 .docx"), "{name}: {e}");
     }
+}
+
+#[test]
+fn each_docx_limit_has_its_message() {
+    let o = Options::default();
+    // too many entries
+    let mut buf = std::io::Cursor::new(Vec::new());
+    let mut z = zip::ZipWriter::new(&mut buf);
+    for i in 0..10_001 {
+        z.start_file(format!("x/{i}"), SimpleFileOptions::default()).unwrap();
+    }
+    z.finish().unwrap();
+    let e = analyze_bytes("many.docx", &buf.into_inner(), &o).unwrap_err();
+    assert!(e.to_string().contains("条目过多（10001 个，上限 10000）"), "{e}");
+    // nesting deeper than the XML reader allows
+    let deep = format!("<w:document>{}{}</w:document>", "<w:sdt>".repeat(300), "</w:sdt>".repeat(300));
+    let e = analyze_bytes("deep.docx", &docx(&deep, None), &o).unwrap_err();
+    assert!(e.to_string().contains("嵌套超过 256 层"), "{e}");
+    // broken XML names the entry and the place
+    let e = analyze_bytes("broken.docx", &docx("<w:document><w:p></w:body>", None), &o).unwrap_err();
+    assert!(e.to_string().contains("word/document.xml 第") && e.to_string().contains("XML 格式错误"), "{e}");
+}
+
+#[test]
+fn docx_headings_from_outline_levels_in_styles() {
+    // a custom style with no heading name, only an outline level, still makes a heading
+    let styles = r#"<w:styles><w:style w:styleId="z1"><w:name w:val="公文一级"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style></w:styles>"#;
+    let body = [
+        para(None, "政协清河市委员会常务委员会工作报告"),
+        para(Some("z1"), "一、2024年工作回顾"),
+        para(None, "立案提案286件。"),
+    ]
+    .concat();
+    let xml = format!("<w:document><w:body>{body}</w:body></w:document>");
+    let a = analyze_bytes("r.docx", &docx(&xml, Some(styles)), &Options::default()).unwrap();
+    assert!(a.text.contains("\n\n# 一、2024年工作回顾\n\n"), "{}", a.text);
+    assert_eq!(
+        a.sections.iter().map(|s| (s.level, s.title.as_str())).collect::<Vec<_>>(),
+        vec![(1, "一、2024年工作回顾")]
+    );
 }

@@ -51,6 +51,6 @@ fn provincial_proposal_report_against_our_gold() {
     assert_eq!(a.meta.committee.as_ref().map(|c| c.level.as_str()), Some("省"));
     let plan: Vec<&str> =
         a.sections.iter().filter(|s| s.part == report_lens::structure::Part::Plan).map(|s| s.title.as_str()).collect();
-    assert_eq!(plan, vec!["下一步工作"]);
+    assert_eq!(plan, vec!["三、下一步工作"]);
     assert_eq!(a.quantities.iter().filter(|q| q.target).map(|q| q.text.as_str()).collect::<Vec<_>>(), vec!["10次"]);
 }

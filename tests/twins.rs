@@ -45,7 +45,8 @@ fn comparable(v: &Value, spans: bool) -> Value {
         Value::Object(o) => Value::Object(
             o.iter()
                 .filter(|(k, _)| {
-                    !matches!(k.as_str(), "source")
+                    // the id is a digest of the text itself: twins differ in it by design
+                    !matches!(k.as_str(), "source" | "id")
                         && (spans
                             || !matches!(k.as_str(), "span" | "spans" | "sentence" | "first" | "message" | "removed"))
                 })
@@ -88,7 +89,6 @@ fn assert_twins(label: &str, simplified: &str, variant: &str, same_spans: bool) 
 }
 
 #[test]
-#[ignore = "until repairs decide on a simplified probe (heads branch): a traditional salutation is joined to the title"]
 fn fixture_twins_analyse_alike() {
     let dir = root().join("tests/fixtures/reports");
     let mut failures = Vec::new();
@@ -128,7 +128,6 @@ fn shared_cases() -> Vec<(String, String)> {
 
 /// Any report written in traditional characters reads like its simplified form.
 #[test]
-#[ignore = "until repairs decide on a simplified probe (heads branch): a traditional salutation is joined to the title"]
 fn a_traditional_twin_of_every_report_and_case_analyses_alike() {
     let mut texts: Vec<(String, String)> = fixture_reports()
         .into_iter()

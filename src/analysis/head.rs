@@ -1,7 +1,7 @@
 //! The head of a report or of one article in a file: what it says about itself.
 
 use super::{contract, named_enum};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 named_enum! {
     /// What kind of text an article is.

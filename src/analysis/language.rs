@@ -1,13 +1,13 @@
 //! What the language of a report shows: formulations (提法), themes, entities, concordance.
 
 use super::contract;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 contract! {
     /// A catalogued political formulation and where it occurs.
     pub struct Formulation {
-        pub name: &'static str,
-        pub family: &'static str,
+        pub name: String,
+        pub family: String,
         pub count: usize,
         pub per_10k: f64,
         pub spans: Vec<[usize; 2]>,
@@ -17,8 +17,8 @@ contract! {
 
     pub struct Theme {
         /// The theme's code (`proposals`, `environment` …).
-        pub theme: &'static str,
-        pub label: &'static str,
+        pub theme: String,
+        pub label: String,
         /// Share of the report's text about it, 0–1.
         pub share: f64,
         /// Its share within each top-level section.
@@ -49,10 +49,10 @@ contract! {
 
     pub struct Place {
         /// The full name (辽源市), also for mentions by short form (辽源).
-        pub name: &'static str,
+        pub name: String,
         /// 省 | 市 | 县
-        pub level: &'static str,
-        pub province: &'static str,
+        pub level: String,
+        pub province: String,
         pub count: usize,
         pub spans: Vec<[usize; 2]>,
     }
@@ -68,7 +68,7 @@ contract! {
     pub struct DocumentTitle {
         pub title: String,
         #[serde(rename = "type")]
-        pub kind: &'static str,
+        pub kind: String,
         pub count: usize,
         pub spans: Vec<[usize; 2]>,
     }

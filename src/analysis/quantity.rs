@@ -1,7 +1,7 @@
 //! 履职实绩: quantified achievements and their sums per category.
 
 use super::{contract, named_enum, Part};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 named_enum! {
     /// How a count is qualified: 余/多/超/逾 (more than), 约/左右 (about), 近 (nearly), 不超过 (up to).
@@ -60,7 +60,7 @@ contract! {
     pub struct Metric {
         pub category: Category,
         /// The category's Chinese label.
-        pub label: &'static str,
+        pub label: String,
         pub mentions: usize,
         /// Sums of values per unit (achievements only), most mentioned first.
         pub sums: Vec<UnitSum>,

@@ -1,17 +1,22 @@
-//! Text bytes to a string: detects the encoding (UTF-8 with or without BOM, UTF-16 LE/BE, GB18030/GBK)
-//! and refuses what is not text, so that nothing downstream ever sees binary garbage.
+//! Text bytes to a string: detects the encoding (UTF-8 with or without BOM, UTF-16 LE/BE with
+//! or without BOM, GB18030/GBK, UTF-8 and GBK mixed line by line) and refuses what is not
+//! text, so that nothing downstream ever sees binary garbage. Readable text with a few broken
+//! bytes is read, the damage replaced by U+FFFD and named in a warning.
 
+use super::{lines, utf16_sniff, Notice};
 use crate::error::Error;
-use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{UTF_16BE, UTF_16LE};
 
 /// Inputs above this are refused: jieba in a browser tab needs ~20x the text size in memory.
+/// The same limit caps the text taken out of a .docx or an HTML file.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decoded {
     pub text: String,
-    /// `UTF-8`, `UTF-8 (BOM)`, `UTF-16LE`, `UTF-16BE` or `GB18030`.
+    /// `UTF-8`, `UTF-16LE`, `UTF-16BE`, `GB18030`, `UTF-8 + GB18030`, or an HTML charset.
     pub encoding: &'static str,
+    pub warnings: Vec<Notice>,
 }
 
 /// Signatures of binary formats users drop by mistake, with the name the message gives.
@@ -29,6 +34,11 @@ const SIGNATURES: &[(&[u8], &str)] = &[
     (b"Rar!", "RAR 压缩包"),
 ];
 
+/// A BOM-less UTF-16 candidate must read this well (share of plausible characters); when the
+/// file has no NUL at all it is only a last resort and must read better still.
+const UTF16_WITH_NULS: f64 = 0.7;
+const UTF16_WITHOUT_NULS: f64 = 0.9;
+
 pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     if bytes.len() > MAX_BYTES {
         return Err(Error::TooLarge { bytes: bytes.len(), limit: MAX_BYTES });
@@ -36,12 +46,15 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::Empty);
     }
-    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        (strict(UTF_8, rest)?, "UTF-8")
+    let (text, encoding, warnings, replaced) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        let l = lines::decode(rest);
+        (l.text, l.encoding, l.warnings, l.replaced)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        (strict(UTF_16LE, rest)?, "UTF-16LE")
+        let w = utf16_sniff::decode(UTF_16LE, rest);
+        (w.text, "UTF-16LE", w.warnings, w.replaced)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        (strict(UTF_16BE, rest)?, "UTF-16BE")
+        let w = utf16_sniff::decode(UTF_16BE, rest);
+        (w.text, "UTF-16BE", w.warnings, w.replaced)
     } else {
         if let Some((_, what)) = SIGNATURES.iter().find(|(sig, _)| bytes.starts_with(sig)) {
             if *what == "PDF" {
@@ -49,47 +62,42 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
             }
             return Err(Error::Binary { what });
         }
-        if let Some(enc) = utf16_without_bom(bytes) {
-            (strict(enc, bytes)?, enc.name())
-        } else if bytes.contains(&0) {
-            return Err(Error::Binary { what: "NUL 字节" });
-        } else if let Ok(s) = std::str::from_utf8(bytes) {
-            (s.to_owned(), "UTF-8")
+        if bytes.contains(&0) {
+            // UTF-8 and GB18030 text never holds NUL: UTF-16 or binary
+            let Some((enc, _)) = utf16_sniff::detect(bytes, UTF16_WITH_NULS) else {
+                return Err(Error::Binary { what: "NUL 字节" });
+            };
+            let w = utf16_sniff::decode(enc, bytes);
+            (w.text, enc.name(), w.warnings, w.replaced)
         } else {
-            (strict(GB18030, bytes).map_err(|_| Error::UnknownEncoding)?, "GB18030")
+            let l = lines::decode(bytes);
+            // pure-Han UTF-16 has no NUL: tried only when the 8-bit reading is not text, and
+            // only if it decodes without a single broken unit
+            let poor = too_damaged(l.replaced, &l.text) || check_plausible(&l.text).is_err();
+            let wide = if poor && bytes.len().is_multiple_of(2) {
+                utf16_sniff::detect(bytes, UTF16_WITHOUT_NULS)
+                    .map(|(enc, _)| (enc, utf16_sniff::decode(enc, bytes)))
+                    .filter(|(_, w)| w.replaced == 0)
+            } else {
+                None
+            };
+            match wide {
+                Some((enc, w)) => (w.text, enc.name(), w.warnings, w.replaced),
+                None => (l.text, l.encoding, l.warnings, l.replaced),
+            }
         }
     };
+    if too_damaged(replaced, &text) {
+        return Err(Error::UnknownEncoding);
+    }
     check_plausible(&text)?;
-    Ok(Decoded { text, encoding })
+    Ok(Decoded { text, encoding, warnings })
 }
 
-/// Decodes without replacement; malformed input means "not this encoding".
-fn strict(enc: &'static Encoding, bytes: &[u8]) -> Result<String, Error> {
-    match enc.decode_without_bom_handling_and_without_replacement(bytes) {
-        Some(s) => Ok(s.into_owned()),
-        None if enc == UTF_8 || enc == GB18030 => Err(Error::UnknownEncoding),
-        None => Err(Error::Binary { what: "无效的 UTF-16" }),
-    }
-}
-
-/// UTF-16 without a BOM shows as NUL in every other byte for Latin text, and for Chinese text
-/// as an even length with many NULs on one side only.
-fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
-        return None;
-    }
-    let sample = &bytes[..bytes.len().min(4096)];
-    let pairs = sample.len() / 2;
-    let even_nul = sample.chunks(2).filter(|p| p[0] == 0).count();
-    let odd_nul = sample.chunks(2).filter(|p| p[1] == 0).count();
-    // Latin/line breaks in UTF-16LE put NUL in the odd byte; require a clear majority on one side.
-    if odd_nul * 5 >= pairs && even_nul * 20 < pairs.max(20) {
-        return Some(UTF_16LE);
-    }
-    if even_nul * 5 >= pairs && odd_nul * 20 < pairs.max(20) {
-        return Some(UTF_16BE);
-    }
-    None
+/// Replaced characters over 1% of the text: not this encoding (or not text), rather than a
+/// readable file with a few broken bytes. One alone (a cut last character) is always read.
+fn too_damaged(replaced: usize, text: &str) -> bool {
+    replaced > 1 && replaced * 100 > text.chars().count()
 }
 
 /// Decoded text that is mostly control characters or private-use code points is binary that
@@ -100,7 +108,7 @@ fn check_plausible(text: &str) -> Result<(), Error> {
     for c in text.chars().take(200_000) {
         total += 1;
         let control = c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}');
-        let private = ('\u{E000}'..='\u{F8FF}').contains(&c) || c == '\u{FFFD}';
+        let private = ('\u{E000}'..='\u{F8FF}').contains(&c);
         if control || private {
             bad += 1;
         }
@@ -117,6 +125,7 @@ fn check_plausible(text: &str) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use encoding_rs::GB18030;
 
     #[test]
     fn refuses_binary_and_empty() {
@@ -134,8 +143,17 @@ mod tests {
         let s = "政协委员 2023 年\n提案 230 件";
         let le: Vec<u8> = s.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
         let be: Vec<u8> = s.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
-        assert_eq!(decode(&le).unwrap(), Decoded { text: s.into(), encoding: "UTF-16LE" });
-        assert_eq!(decode(&be).unwrap(), Decoded { text: s.into(), encoding: "UTF-16BE" });
+        assert_eq!(decode(&le).unwrap(), Decoded { text: s.into(), encoding: "UTF-16LE", warnings: vec![] });
+        assert_eq!(decode(&be).unwrap(), Decoded { text: s.into(), encoding: "UTF-16BE", warnings: vec![] });
+    }
+
+    #[test]
+    fn utf16_without_bom_and_without_nul_is_a_last_resort() {
+        let s = "政协委员会常务委员会工作报告：坚持团结和民主两大主题，建议资政凝聚共识。";
+        let le: Vec<u8> = s.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        assert!(!le.contains(&0));
+        let d = decode(&le).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (s, "UTF-16LE"));
     }
 
     #[test]
@@ -144,5 +162,19 @@ mod tests {
         let d = decode(&bytes).unwrap();
         assert_eq!(d.encoding, "GB18030");
         assert_eq!(d.text, "立案办复提案230件，办复率100%。");
+    }
+
+    #[test]
+    fn random_high_bytes_are_not_text() {
+        let mut x = 0x9E37_79B9u32;
+        let bytes: Vec<u8> = (0..4000)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                (x as u8) | 0x80
+            })
+            .collect();
+        assert!(decode(&bytes).is_err());
     }
 }

@@ -17,22 +17,17 @@ pub fn stopwords() -> &'static HashSet<&'static str> {
     SET.get_or_init(|| lines(STOPWORDS).flat_map(str::split_whitespace).collect())
 }
 
-/// The domain dictionary without comments, in jieba's `word freq tag` format.
-pub fn domain_dict() -> String {
-    lines(DOMAIN_DICT).collect::<Vec<_>>().join("\n")
-}
-
 use std::collections::HashMap;
 
 /// A set of phrases found in text leftmost-longest and without overlap: the shared matcher
 /// for formulations, places, organization names and theme keywords.
 pub struct Phrases<T> {
-    by_first: HashMap<char, Vec<(&'static str, T)>>,
+    by_first: crate::fx::FxMap<char, Vec<(&'static str, T)>>,
 }
 
 impl<T: Copy> Phrases<T> {
     pub fn new(items: impl IntoIterator<Item = (&'static str, T)>) -> Self {
-        let mut by_first: HashMap<char, Vec<(&'static str, T)>> = HashMap::new();
+        let mut by_first: crate::fx::FxMap<char, Vec<(&'static str, T)>> = Default::default();
         for (p, v) in items {
             if let Some(c) = p.chars().next() {
                 by_first.entry(c).or_default().push((p, v));
@@ -76,4 +71,86 @@ pub fn sections(data: &'static str) -> HashMap<&'static str, Vec<&'static str>> 
         }
     }
     out
+}
+
+const LABELS: &str = include_str!("labels.txt");
+
+/// The Chinese label of `code` in the closed set `set` (`kind`, `part`, `approx`, `entity`,
+/// `figure`, `trend`) from `labels.txt`; the code itself when none is listed.
+pub fn label<'a>(set: &str, code: &'a str) -> &'a str {
+    type Sets = HashMap<&'static str, HashMap<&'static str, &'static str>>;
+    static TABLE: OnceLock<Sets> = OnceLock::new();
+    let t = TABLE.get_or_init(|| {
+        sections(LABELS)
+            .into_iter()
+            .map(|(set, rows)| {
+                let labels = rows
+                    .into_iter()
+                    .filter_map(|r| r.split_once('|').map(|(code, label)| (code.trim(), label.trim())))
+                    .collect();
+                (set, labels)
+            })
+            .collect()
+    });
+    t.get(set).and_then(|s| s.get(code)).copied().unwrap_or(code)
+}
+
+/// The whitespace-separated words of each `[section]` of a data file.
+pub fn word_sections(data: &'static str) -> HashMap<&'static str, Vec<&'static str>> {
+    sections(data).into_iter().map(|(k, ls)| (k, ls.into_iter().flat_map(str::split_whitespace).collect())).collect()
+}
+
+/// One section of a word-list file, parsed once: `word_list!(HEAD, "labels")`.
+#[macro_export]
+macro_rules! word_list {
+    ($data:expr, $section:expr) => {{
+        static LISTS: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<&'static str>>> =
+            std::sync::OnceLock::new();
+        LISTS.get_or_init(|| $crate::lexicon::word_sections($data)).get($section).map_or(&[][..], |v| v.as_slice())
+    }};
+}
+
+pub const HEAD: &str = include_str!("head.txt");
+pub const PARTS: &str = include_str!("parts.txt");
+pub const FURNITURE: &str = include_str!("furniture.txt");
+pub const KINDS: &str = include_str!("kinds.txt");
+const SURNAMES: &str = include_str!("surnames.txt");
+
+/// Chinese surnames, single and compound.
+pub fn surnames() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| lines(SURNAMES).flat_map(str::split_whitespace).collect())
+}
+
+/// Whether `name` (2 to 4 Han chars) reads as a person's name: it starts with a surname.
+/// Used for the lines of a report's head (speaker, bylines), where a name stands alone.
+pub fn is_name(name: &str) -> bool {
+    let n = name.chars().count();
+    if !(2..=4).contains(&n) || !name.chars().all(crate::clean::is_han) {
+        return false;
+    }
+    let s = surnames();
+    let first: String = name.chars().take(1).collect();
+    let two: String = name.chars().take(2).collect();
+    // a four-char name has a compound surname (欧阳明华); otherwise it is a word
+    (n <= 3 && s.contains(first.as_str())) || (n >= 3 && s.contains(two.as_str()))
+}
+
+#[cfg(test)]
+mod label_tests {
+    use crate::analysis::{Approx, Kind, Part};
+
+    #[test]
+    fn every_kind_part_and_approx_has_a_label() {
+        for k in Kind::ALL {
+            assert_ne!(super::label("kind", k.as_str()), k.as_str());
+        }
+        for p in Part::ALL {
+            assert_ne!(super::label("part", p.as_str()), p.as_str());
+        }
+        for a in Approx::ALL {
+            assert_ne!(super::label("approx", a.as_str()), a.as_str());
+        }
+        assert_eq!(super::label("kind", "memo"), "memo");
+    }
 }

@@ -1,125 +1,53 @@
 //! 履职实绩: every quantified achievement in the report, with what it counts (subject), its
 //! category and where it stands (section, review or plan part).
+//!
+//! `scan` finds the counts in a paragraph (`number` reads the numbers), `clause` where each
+//! one's words lie, `context` lends a count what the counts before it said and it leaves out,
+//! `subject` and `category` read the words (`keywords` finds the category tables' words in
+//! them), `metrics` sums the counts per category. Word lists are in `tables`.
 
 mod category;
+mod clause;
+mod context;
+mod keywords;
+mod metrics;
 pub mod number;
 mod scan;
+mod subject;
 pub mod tables;
 
-use crate::analysis::{Metric, Quantity, UnitSum};
+use crate::analysis::Quantity;
 use crate::structure::{heading_at, Document, Part};
 use crate::view::SpanMap;
-pub use tables::Approx;
+use context::Memory;
 
-const CLAUSE_END: &[char] = &['，', '。', '；', '：', '！', '？', ',', ';', '!', '?', ':'];
-/// Words at the start of a clause that frame it without naming what is counted.
-const LEAD: &[&str] = &[
-    "全年",
-    "经审查",
-    "经审核",
-    "经研究",
-    "累计",
-    "共计",
-    "总计",
-    "合计",
-    "共",
-    "其中",
-    "先后",
-    "今年",
-    "去年",
-    "一年来",
-    "年内",
-    "同时",
-    "此外",
-    "另外",
-    "并且",
-    "并",
-    "还",
-    "已经",
-    "已",
-    "全市各级",
-    "截至目前",
-    "目前",
-    "当年",
-    "本年度",
-    "年度",
-];
-/// Words right before the number that belong to the verb, not the subject.
-const TRAIL: &[&str] =
-    &["达到", "达", "共计", "总计", "合计", "累计", "共", "计", "有", "了", "为", "是", "等", "超过", "占"];
-const PREP: &[&str] = &["对", "向", "为", "在", "与", "把", "将"];
-const MAX_AFTER: usize = 24;
-const MAX_SUBJECT: usize = 36;
-const MAX_CONTEXT: usize = 40;
+pub use metrics::metrics;
+pub use tables::Approx;
 
 pub fn extract(text: &str, doc: &Document, idx: &SpanMap) -> Vec<Quantity> {
     let mut out = Vec::new();
+    let mut memory = Memory::default();
+    let mut prev_para: Option<(usize, usize)> = None;
     for &(ps, pe) in &doc.paragraphs {
         let para = &text[ps..pe];
+        memory.broken_line = prev_para.and_then(|p| unfinished(text, doc, p, ps)).unwrap_or_default();
+        prev_para = Some((ps, pe));
         let cs: Vec<char> = para.chars().collect();
         let mut offs: Vec<usize> = para.char_indices().map(|(i, _)| ps + i).collect();
         offs.push(pe);
         let mentions = scan::scan(&cs);
-        // the unit and counted noun of the last mention, for elliptical counts after it
-        let mut last_head: Option<(String, &'static str)> = None;
-        // the subject of the last count in the sentence: 提案412件，占34.7% shares it
-        let mut last_subject: Option<String> = None;
-        for (k, m) in mentions.iter().enumerate() {
-            if k > 0 && cs[mentions[k - 1].end..m.start].contains(&'。') {
-                last_head = None;
-                last_subject = None;
-            }
-            let cstart = cs[..m.start].iter().rposition(|c| CLAUSE_END.contains(c)).map_or(0, |p| p + 1);
-            let cend = cs[m.end..].iter().position(|c| CLAUSE_END.contains(c)).map_or(cs.len(), |p| m.end + p);
-            // Several counts in one clause. Listed with 、 each has its own phrase:
-            // 召开党组会议11次、中心组学习8次. Run together they share the verb before the
-            // first: 提出3个大类11个小类23条建议.
-            let prev = k.checked_sub(1).map(|p| &mentions[p]).filter(|p| p.start >= cstart);
-            let (bstart, bend) = match prev {
-                Some(p) => match cs[p.end..m.start].iter().rposition(|&c| c == '、') {
-                    Some(i) => (p.end + i + 1, m.start),
-                    None => {
-                        let first = mentions[..k]
-                            .iter()
-                            .rev()
-                            .take_while(|q| q.start >= cstart)
-                            .last()
-                            .map_or(m.start, |f| f.start);
-                        (cstart, first)
-                    }
-                },
-                None => (cstart, m.start),
-            };
-            let next_start = mentions.get(k + 1).filter(|n| n.start < cend).map_or(cend, |n| n.start);
-            let mut before = trim_before(&cs[bstart..bend.max(bstart)]);
-            let rest = &cs[m.end..next_start.max(m.end)];
-            let noun = trim_after(rest, true);
-            let clause: String = cs[cstart..cend].iter().collect();
-            // 征集提案292件，立案230件: the second count's noun is left out; it is the first's
-            let mut head = category::head_noun(&before, &noun);
-            if head.is_none() {
-                head = last_head.as_ref().filter(|(u, _)| *u == m.unit).map(|(_, h)| *h);
-                if let Some(h) = head {
-                    before = format!("{h}{before}");
-                }
-            }
-            let category = category::categorize(&m.unit, &before, &noun, &clause);
-            let mut subject = subject(&before, &trim_after(rest, false));
-            if m.unit == "%" && subject.is_empty() {
-                if let Some(prev) = &last_subject {
-                    subject = format!("{prev}占比");
-                }
-            }
-            if let Some(h) = head {
-                last_head = Some((m.unit.clone(), h));
-            }
-            if m.unit != "%" {
-                last_subject = Some(subject.clone());
-            }
+        let frames = clause::frames(&cs, &mentions);
+        let words = |r: (usize, usize)| cs[r.0..r.1].iter().collect::<String>();
+        for (k, (m, f)) in mentions.iter().zip(&frames).enumerate() {
             let (start, end) = (offs[m.start], offs[m.end]);
-            let h = heading_at(&doc.headings, start).map(|i| &doc.headings[i]);
-            let k = doc.sentences.partition_point(|&(_, se)| se <= start);
-            let sentence = doc.sentences.get(k).filter(|&&(ss, _)| ss <= start).map_or((start, end), |&r| r);
+            let section = heading_at(&doc.headings, start);
+            memory.enter(section, k == 0 || f.new_sentence);
+            let w = memory.words(&cs, &mentions, &frames, k);
+            let category = category::categorize(&w.phrase(&m.unit));
+            let subject = memory.subject(m, &w);
+            let h = section.map(|i| &doc.headings[i]);
+            let si = doc.sentences.partition_point(|&(_, se)| se <= start);
+            let sentence = doc.sentences.get(si).filter(|&&(ss, _)| ss <= start).map_or((start, end), |&r| r);
             let part = h.map_or(Part::Other, |h| h.part);
             out.push(Quantity {
                 text: idx.shown(start, end).to_string(),
@@ -129,7 +57,7 @@ pub fn extract(text: &str, doc: &Document, idx: &SpanMap) -> Vec<Quantity> {
                 unit: m.unit.clone(),
                 subject,
                 category,
-                context: context(&cs, cstart, cend, m.start, m.end),
+                context: words(f.context).trim().to_string(),
                 span: idx.span(start, end),
                 sentence: idx.span(sentence.0, sentence.1.max(end)),
                 section: h.map(|h| h.title.clone()),
@@ -141,147 +69,29 @@ pub fn extract(text: &str, doc: &Document, idx: &SpanMap) -> Vec<Quantity> {
     out
 }
 
+/// The last clause of the paragraph `prev` when its sentence goes on in the next line, which
+/// starts at `next` (a page's text broken mid-sentence: 委员发表读书⏎体会2.3万余条).
+fn unfinished(text: &str, doc: &Document, (ps, pe): (usize, usize), next: usize) -> Option<String> {
+    let prev = &text[ps..pe];
+    let adjacent = text[pe..next].chars().filter(|&c| c == '\n').count() == 1;
+    let heading = doc.headings.iter().any(|h| h.range.0 < pe && ps < h.range.1.max(h.range.0 + 1));
+    let ended = prev.ends_with(|c: char| "。！？!?：:；;”）)".contains(c));
+    // a title or heading line holds no clause of prose
+    let marker = prev.char_indices().nth(3).map_or(prev.len(), |(i, _)| i); // 一、 (二)、
+    let prose = prev.contains(['，', '；', ',']) || prev[marker..].contains('、');
+    if !adjacent || heading || ended || !prose {
+        return None;
+    }
+    let tail = prev
+        .rfind(|c: char| clause::CLAUSE_END.contains(&c))
+        .map_or(prev, |i| &prev[i + prev[i..].chars().next().map_or(1, char::len_utf8)..]);
+    // page furniture (P. 2) is no sentence
+    let words = tail.chars().filter(|&c| crate::clean::is_han(c)).count() >= 2;
+    (words && tail.chars().count() <= 40).then(|| tail.trim().to_string())
+}
+
 fn round(v: f64) -> f64 {
     crate::stats::round(v, 6)
-}
-
-/// Frames such as 围绕……等工作 say what an action was about, not what is counted.
-const FRAMES: &[&str] = &["围绕", "聚焦", "针对", "按照", "根据", "结合"];
-
-fn strip_frame(s: &str) -> &str {
-    if FRAMES.iter().any(|f| s.starts_with(f)) {
-        if let Some(i) = s.rfind('等') {
-            let rest = &s[i + '等'.len_utf8()..];
-            for w in ["重要事项", "重点工作", "工作", "问题", "事项", "议题", "方面", "内容", "主题", ""]
-            {
-                if let Some(r) = rest.strip_prefix(w) {
-                    if !r.is_empty() {
-                        return r;
-                    }
-                }
-            }
-        }
-    }
-    s
-}
-
-fn trim_before(cs: &[char]) -> String {
-    let whole: String = cs.iter().collect();
-    let mut s: &str = strip_frame(&whole);
-    loop {
-        let t = s.trim_start_matches(|c: char| c.is_whitespace() || "、“”\"（）()".contains(c));
-        let t = strip_year(t);
-        let t = LEAD.iter().find_map(|w| t.strip_prefix(w)).unwrap_or(t);
-        let t = PREP.iter().find_map(|w| t.strip_prefix(w)).unwrap_or(t);
-        if t.len() == s.len() {
-            break;
-        }
-        s = t;
-    }
-    loop {
-        let t = TRAIL.iter().find_map(|w| s.strip_suffix(w)).unwrap_or(s);
-        if t.len() == s.len() {
-            break;
-        }
-        s = t;
-    }
-    s.trim().to_string()
-}
-
-/// "2023年", "2023年度", "2023年以来" at the start of a clause frame it in time.
-fn strip_year(s: &str) -> &str {
-    let digits = s.chars().take_while(|c| c.is_ascii_digit()).count();
-    if digits == 4 {
-        if let Some(rest) = s[4..].strip_prefix('年') {
-            return ["度", "以来", "来"].iter().find_map(|w| rest.strip_prefix(w)).unwrap_or(rest);
-        }
-    }
-    s
-}
-
-/// Verbs and prepositions that end the noun phrase after a count: in 150册《汇总》向企业发放
-/// the counted thing is the title, not the firms it went to.
-const AFTER_STOP: &[&str] = &[
-    "向", "为", "用于", "参加", "进行", "齐聚", "担任", "得到", "被", "在", "到", "对", "开展", "提出", "充实", "参与",
-    "获得", "发放", "实现", "完成", "形成",
-];
-
-/// The words after a count; with `noun_only`, only the noun phrase it counts.
-fn trim_after(cs: &[char], noun_only: bool) -> String {
-    // 召开党组会议11次、中心组学习8次: after 、 comes the next item, not this count's noun
-    if cs.first() == Some(&'、') {
-        return String::new();
-    }
-    let s: String = cs.iter().take(MAX_AFTER).collect();
-    let mut s = s.trim_start_matches(['的', '，', ' ']);
-    if noun_only && s.starts_with('《') {
-        if let Some(i) = s.find('》') {
-            s = &s[..i + '》'.len_utf8()];
-        }
-    }
-    if noun_only {
-        if let Some(i) = AFTER_STOP.iter().filter_map(|w| s.find(w)).min() {
-            s = &s[..i];
-        }
-    }
-    let s = s.trim_end_matches(['、', '和', '与', '及', '的', '（', '(', ' ', '“', '《']);
-    s.to_string()
-}
-
-fn subject(before: &str, after: &str) -> String {
-    let s = format!("{before}{after}");
-    let n = s.chars().count();
-    if n <= MAX_SUBJECT {
-        return s;
-    }
-    // keep the words nearest the number: the end of `before` and the start of `after`
-    let keep_after: String = after.chars().take(MAX_SUBJECT / 2).collect();
-    let room = MAX_SUBJECT - keep_after.chars().count();
-    let b: Vec<char> = before.chars().collect();
-    let keep_before: String = b[b.len().saturating_sub(room)..].iter().collect();
-    format!("{keep_before}{keep_after}")
-}
-
-/// The clause around the mention, cut to about 40 chars centred on it.
-fn context(cs: &[char], cstart: usize, cend: usize, ms: usize, me: usize) -> String {
-    let mut s = cstart;
-    let mut e = cend;
-    while e - s > MAX_CONTEXT {
-        if ms - s > e - me {
-            s += 1;
-        } else if e > me {
-            e -= 1;
-        } else {
-            break;
-        }
-    }
-    cs[s..e].iter().collect::<String>().trim().to_string()
-}
-
-/// Per category: mentions and, for achievements (not targets), sums per unit.
-pub fn metrics(qs: &[Quantity]) -> Vec<Metric> {
-    let t = tables::tables();
-    let mut out: Vec<Metric> = Vec::new();
-    for &(cat, label) in &t.labels {
-        let of_cat: Vec<&Quantity> = qs.iter().filter(|q| q.category == cat).collect();
-        if of_cat.is_empty() {
-            continue;
-        }
-        let mut sums: Vec<UnitSum> = Vec::new();
-        for q in of_cat.iter().filter(|q| !q.target && q.unit != "%") {
-            match sums.iter_mut().find(|s| s.unit == q.unit) {
-                Some(s) => {
-                    s.total = round(s.total + q.value);
-                    s.mentions += 1;
-                }
-                None => sums.push(UnitSum { unit: q.unit.clone(), total: q.value, mentions: 1 }),
-            }
-        }
-        sums.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(b.total.total_cmp(&a.total)));
-        out.push(Metric { category: cat, label, mentions: of_cat.len(), sums });
-    }
-    out.sort_by_key(|m| std::cmp::Reverse(m.mentions));
-    out
 }
 
 #[cfg(test)]
@@ -289,10 +99,15 @@ mod tests {
     use super::*;
     use crate::structure;
 
+    /// As the pipeline does: the analysis reads the view, spans map back to the text.
     fn run(text: &str) -> Vec<Quantity> {
-        let doc = structure::parse(text);
         let view = crate::view::View::new(text.to_string());
-        extract(text, &doc, &view.spans())
+        let doc = structure::parse(&view.text);
+        extract(&view.text, &doc, &view.spans())
+    }
+
+    fn rows(text: &str) -> Vec<(String, String, String)> {
+        run(text).into_iter().map(|q| (q.text, q.subject, q.category.as_str().to_string())).collect()
     }
 
     #[test]
@@ -316,5 +131,73 @@ mod tests {
         let p = m.iter().find(|m| m.category == "projects_items").unwrap();
         let sums: Vec<(&str, f64, usize)> = p.sums.iter().map(|s| (s.unit.as_str(), s.total, s.mentions)).collect();
         assert_eq!((p.mentions, sums), (3, vec![("个", 14.0, 2), ("条", 23.0, 1)]));
+    }
+
+    #[test]
+    fn a_second_count_keeps_the_clause_activity() {
+        let r = rows("推进基层协商，12家委员工作站开展“有事好商量”协商活动70余次。");
+        assert_eq!(r[1].0, "70余次");
+        assert_eq!((r[1].1.as_str(), r[1].2.as_str()), ("委员工作站开展“有事好商量”协商活动", "consultation"));
+        assert_eq!(r[0].2, "organizations");
+    }
+
+    #[test]
+    fn persons_who_took_part_in_the_event_before() {
+        let r = rows("举办2期新任委员培训班，180人次参加。");
+        assert_eq!(r[1], ("180人次".into(), "参加新任委员培训班".into(), "study_training".into()));
+    }
+
+    #[test]
+    fn a_count_naming_nothing_counts_what_the_clause_before_named() {
+        let r = rows("提案委员会全体会议每季度召开一次，全年召开4次。");
+        assert_eq!(r[0], ("4次".into(), "提案委员会全体会议召开".into(), "meetings".into()));
+        let r = rows("围绕重点产业、重要项目和企业复工复产等重点任务，领导50余次深入县区，实地踏查31户企业。");
+        assert_eq!(r[0].2, "research_inspection");
+        let r = rows("全年报送社情民意信息300条，其中被采用31条，获领导批示15件次。");
+        assert_eq!(r[1], ("31条".into(), "社情民意信息被采用".into(), "public_opinion_info".into()));
+        assert_eq!(r[2], ("15件次".into(), "社情民意信息获领导批示".into(), "public_opinion_info".into()));
+    }
+
+    #[test]
+    fn odd_text_is_read_without_a_panic() {
+        for s in [
+            "《未闭合的书名号3篇，“引号5个",
+            "???5期，获批示3次？？2件?",
+            "、、3个、、4项，，，5次。。。",
+            "（（3个））【4项】《》5期《《6篇》》",
+            "围绕、等等5个",
+            "占38%，占40%",
+            "2 至 3 轮、380 余\n个、2.3 万余条",
+            "批示批示3次获获获4件次",
+        ] {
+            let _ = run(s);
+        }
+        let long: String = "全年召开会议11次、".repeat(500);
+        assert_eq!(run(&long).len(), 500);
+    }
+
+    #[test]
+    fn a_sentence_broken_across_lines_is_read_whole() {
+        let r = rows("二、工作回顾\n开展读书活动，委员发表读书\n体会 2.3 万余条，立案率 89.8%，办复\n率 100%。");
+        assert_eq!(r[0], ("2.3 万余条".into(), "委员发表读书体会".into(), "study_training".into()));
+        assert_eq!(r[2].1, "办复率");
+        let r = rows("二、工作回顾，年度\n体会3条。");
+        assert_eq!(r[0].1, "体会", "a title line does not run into the paragraph after it");
+        let r = rows("委员发表读书\nP. 2\n体会3条。");
+        assert_eq!(r[0].1, "体会", "nor does page furniture");
+    }
+
+    #[test]
+    fn a_share_takes_the_subject_of_the_count_before() {
+        let r = rows("其中经济方面提案40件，占25%。");
+        assert_eq!(r[1].1, "经济方面提案占比");
+    }
+
+    #[test]
+    fn a_left_out_noun_carries_through_the_section() {
+        let r = rows("一、提案情况\n共收到提案300件。\n按内容分，经济方面120件，社会方面80件。\n二、其他\n办结60件。");
+        let cats: Vec<&str> = r.iter().map(|r| r.2.as_str()).collect();
+        assert_eq!(cats, vec!["proposals", "proposals", "proposals", "projects_items"]);
+        assert_eq!(r[1].1, "提案经济方面");
     }
 }

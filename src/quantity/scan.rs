@@ -108,7 +108,7 @@ pub fn mention_at(cs: &[char], i: usize) -> Option<Mention> {
     } else {
         number(cs, j, lone_ok)?
     };
-    if num.bare_one && approx == Approx::None {
+    if num.bare_one && approx == Approx::None && cs.get(num.end) != Some(&'成') {
         return None; // 一项重点工作, 一次次, 一些: the article, not a count
     }
     let mut value = num.value;
@@ -164,10 +164,21 @@ pub fn mention_at(cs: &[char], i: usize) -> Option<Mention> {
         end += 1;
         "%".to_string()
     } else {
+        let unit_start = end;
         let u = t.unit_at(cs, end)?;
         end += len(u);
-        // 万元, 万字 after 余: the multiplier comes between 余 and the unit
-        u.to_string()
+        // an alternative unit in brackets belongs to the count: 48项(条), 10场（次）
+        if let (Some('(' | '（'), Some(alt)) = (cs.get(end), t.unit_at(cs, end + 1)) {
+            let close = end + 1 + len(alt);
+            if matches!(cs.get(close), Some(')' | '）')) {
+                end = close + 1;
+            }
+        }
+        if u == "成" {
+            value *= 10.0; // 一成 is a tenth: ten per cent
+            value_max = value_max.map(|v| v * 10.0);
+        }
+        cs[unit_start..end].iter().collect()
     };
     if starts_with(cs, end, "左右") {
         approx = Approx::About;
@@ -184,21 +195,52 @@ pub fn excluded(cs: &[char], m: &Mention, masked: &[bool]) -> bool {
     if matches!(before, Some('第') | Some('届') | Some('.') | Some('．')) {
         return true;
     }
+    // digits destroyed by a bad encoding (???5期): what is left is not the number written
+    if matches!(before, Some('?') | Some('\u{FFFD}')) {
+        return true;
+    }
+    if ordinal_session(cs, m) {
+        return true;
+    }
     if before.is_some_and(|c| c.is_ascii_alphanumeric() || is_digit(c)) {
         return true; // part of a code or model name: G20, A3
     }
-    // 七届七次全会, 十四届二次会议: numbered sessions
-    if m.unit == "次" && m.value <= 30.0 {
-        let after: String = cs[m.end..cs.len().min(m.end + 4)].iter().collect();
-        if ["全会", "全体会议", "会议", "党代会", "代表大会"].iter().any(|w| after.starts_with(w))
-            && cs[m.start..m.number_start].is_empty()
-            && !cs[m.number_start..m.end].iter().any(|&c| is_digit(c))
-            && before.is_some_and(|c| c == '、' || c == '届' || is_cn_numeral(c))
-        {
-            return true;
-        }
-    }
     masked[m.number_start..m.end.min(masked.len())].iter().any(|&b| b)
+}
+
+/// Session meetings named after their number: 九届三次会议, 市十七届人大四次会议, 七届七次、八次全会,
+/// 三次会议以来 (the Nth session, since it met); and 二次 used as "second" (进行了二次办理).
+fn ordinal_session(cs: &[char], m: &Mention) -> bool {
+    if m.unit != "次" || m.value > 30.0 || m.start != m.number_start {
+        return false;
+    }
+    let written: String = cs[m.number_start..m.end - 1].iter().collect();
+    if written == "二" {
+        return true; // a count of two is 两次; 二次 is an ordinal or "secondary"
+    }
+    let after: String = cs[m.end..cs.len().min(m.end + 8)].iter().collect();
+    let Some(rest) =
+        ["全体会议", "全会", "会议", "党代会", "代表大会", "大会"].iter().find_map(|w| after.strip_prefix(w))
+    else {
+        return false;
+    };
+    // the session of a numbered term: 届 a few chars before (十七届人大四次, 九届三次、四次)
+    let window = &cs[m.start.saturating_sub(8)..m.start];
+    if window.contains(&'届') && !window.iter().any(|c| "，。；：".contains(*c)) {
+        return true;
+    }
+    let before = m.start.checked_sub(1).map(|i| cs[i]);
+    if before.is_some_and(|c| c == '、' || is_cn_numeral(c)) && !written.chars().any(is_digit) {
+        return true;
+    }
+    // one session named by what follows it: 三次会议以来, 四次全会精神, 四次会议期间; ordinals
+    // are written in Chinese numerals, so Arabic digits need the plainer signs
+    let signs: &[&str] = if written.chars().any(is_digit) {
+        &["以来", "期间", "精神", "开幕", "闭幕"]
+    } else {
+        &["以来", "期间", "精神", "开幕", "闭幕", "上", "召开", "审议", "通过", "的"]
+    };
+    signs.iter().any(|w| rest.starts_with(w))
 }
 
 /// Chars covered by a formula phrase, a title in 《》 or a short quoted name.
@@ -340,8 +382,30 @@ mod tests {
             "十四五规划，党的二十大",
             "60岁以上",
             "《关于促进发展的十条意见》",
+            "向大会报告三次会议以来提案工作情况",
+            "委员们列席市十七届人大四次会议",
+            "自县政协九届三次会议以来",
+            "对答复不满意的进行了二次办理",
+            "学习贯彻市委四次全会精神",
+            "全年报送社情民意???5期",
+            "全年报送社情民意\u{FFFD}5期",
         ] {
             assert!(texts(s).is_empty(), "{s}: {:?}", texts(s));
         }
+        // counted sessions stay counted
+        assert_eq!(texts("全年召开三次会议，常委会会议4次"), vec!["三次", "4次"]);
+    }
+
+    #[test]
+    fn units_as_written() {
+        use Approx as A;
+        assert_eq!(found("提出意见建议48项(条)"), vec![("48项(条)".into(), 48.0, None, A::None, "项(条)".into())]);
+        assert_eq!(
+            found("开展心理辅导10场（次）"),
+            vec![("10场（次）".into(), 10.0, None, A::None, "场（次）".into())]
+        );
+        assert_eq!(found("书写春联3000余副"), vec![("3000余副".into(), 3000.0, None, A::MoreThan, "副".into())]);
+        assert_eq!(found("占线索的一成以上"), vec![("一成".into(), 10.0, None, A::MoreThan, "成".into())]);
+        assert!(texts("增选2副主席，一成不变，3成员").is_empty(), "{:?}", texts("增选2副主席，一成不变，3成员"));
     }
 }

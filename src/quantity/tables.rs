@@ -1,39 +1,108 @@
-//! The quantity word lists (units, formulas, categories), parsed once from `src/lexicon/`.
+//! The quantity word lists (units, formulas, categories, subject words), parsed once from
+//! `src/lexicon/`.
 
 pub use crate::analysis::Approx;
 use crate::analysis::Category;
-use crate::lexicon::lines;
+use crate::lexicon::{lines, sections};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const UNITS: &str = include_str!("../lexicon/units.txt");
 const FORMULAS: &str = include_str!("../lexicon/formulas.txt");
 const CATEGORIES: &str = include_str!("../lexicon/categories.txt");
+const SUBJECTS: &str = include_str!("../lexicon/subjects.txt");
+
+/// What a unit counts (its section in units.txt).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitClass {
+    Person,
+    Event,
+    Item,
+    Document,
+    Body,
+    Measure,
+    Ratio,
+}
+
+/// Keyword rows: a category and its words.
+pub type Rows = Vec<(Category, Vec<&'static str>)>;
 
 pub struct Tables {
-    /// Units, longest first.
-    units: Vec<(&'static str, Vec<char>)>,
+    /// Units with their class, longest first.
+    units: Vec<(&'static str, Vec<char>, UnitClass)>,
+    /// Units that never count bodies or persons.
+    matters: Vec<&'static str>,
     /// Words that begin with a unit but are not one (部门 after 3 is not "3部").
     not_units: Vec<Vec<char>>,
     /// Formula phrases, grouped by first char.
     formulas: HashMap<char, Vec<Vec<char>>>,
     pub labels: Vec<(Category, &'static str)>,
-    pub things: Vec<(Category, Vec<&'static str>)>,
-    pub activities: Vec<(Category, Vec<&'static str>)>,
+    pub things: Rows,
+    pub activities: Rows,
+    pub forms: Rows,
+    pub topics: Rows,
+    pub organ: Vec<&'static str>,
+    pub beneficiary: Vec<&'static str>,
+    pub service: Vec<&'static str>,
+    pub trainee: Vec<&'static str>,
+    pub participation: Vec<&'static str>,
+    pub instruction: Vec<&'static str>,
+    pub passive: Vec<&'static str>,
+    pub report_up: Vec<&'static str>,
+    pub opinion_title: Vec<&'static str>,
+    pub outcome: Vec<&'static str>,
+    pub lead: Vec<&'static str>,
+    pub not_lead: Vec<&'static str>,
+    pub trail: Vec<&'static str>,
+    pub prep: Vec<&'static str>,
+    pub not_prep: Vec<&'static str>,
+    pub frame: Vec<&'static str>,
+    pub frame_tail: Vec<&'static str>,
+    pub after_stop: Vec<&'static str>,
+    pub event_verb: Vec<&'static str>,
+}
+
+fn words(sec: &HashMap<&'static str, Vec<&'static str>>, name: &str) -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = sec.get(name).into_iter().flatten().flat_map(|l| l.split_whitespace()).collect();
+    // longest first, so that a prefix match takes the longest word
+    v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    v
+}
+
+fn rows(sec: &HashMap<&'static str, Vec<&'static str>>, name: &str) -> Rows {
+    sec.get(name)
+        .into_iter()
+        .flatten()
+        .filter_map(|l| {
+            let (name, rest) = l.split_once('|')?;
+            let cat = Category::from_name(name.trim())
+                .unwrap_or_else(|| panic!("categories.txt: unknown category {}", name.trim()));
+            Some((cat, rest.split_whitespace().collect()))
+        })
+        .collect()
 }
 
 pub fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| {
+        let units_sec = sections(UNITS);
         let mut units = Vec::new();
-        let mut not_units = Vec::new();
-        for w in lines(UNITS).flat_map(str::split_whitespace) {
-            match w.strip_prefix('!') {
-                Some(n) => not_units.push(n.chars().collect()),
-                None => units.push((w, w.chars().collect::<Vec<char>>())),
+        for (name, class) in [
+            ("person", UnitClass::Person),
+            ("event", UnitClass::Event),
+            ("item", UnitClass::Item),
+            ("document", UnitClass::Document),
+            ("body", UnitClass::Body),
+            ("measure", UnitClass::Measure),
+            ("ratio", UnitClass::Ratio),
+        ] {
+            for w in words(&units_sec, name) {
+                units.push((w, w.chars().collect::<Vec<char>>(), class));
             }
         }
         units.sort_by_key(|u| std::cmp::Reverse(u.1.len()));
+        let not_units = words(&units_sec, "not").into_iter().map(|w| w.chars().collect()).collect();
+        let matters = words(&units_sec, "matters");
         let mut formulas: HashMap<char, Vec<Vec<char>>> = HashMap::new();
         for w in lines(FORMULAS).flat_map(str::split_whitespace) {
             let cs: Vec<char> = w.chars().collect();
@@ -42,24 +111,39 @@ pub fn tables() -> &'static Tables {
         for v in formulas.values_mut() {
             v.sort_by_key(|f| std::cmp::Reverse(f.len()));
         }
-        let (mut labels, mut things, mut activities) = (Vec::new(), Vec::new(), Vec::new());
-        let mut table = "";
-        for l in lines(CATEGORIES) {
-            if l.starts_with('[') {
-                table = l;
-                continue;
-            }
-            let mut parts = l.split('|').map(str::trim);
-            let (Some(name), Some(rest)) = (parts.next(), parts.next()) else { continue };
-            let cat = Category::from_name(name).unwrap_or_else(|| panic!("categories.txt: unknown category {name}"));
-            match table {
-                "[labels]" => labels.push((cat, rest)),
-                "[thing]" => things.push((cat, rest.split_whitespace().collect())),
-                "[activity]" => activities.push((cat, rest.split_whitespace().collect())),
-                _ => {}
-            }
+        let cat = sections(CATEGORIES);
+        let labels = rows(&cat, "labels").into_iter().map(|(c, l)| (c, l.first().copied().unwrap_or(""))).collect();
+        let sub = sections(SUBJECTS);
+        Tables {
+            units,
+            matters,
+            not_units,
+            formulas,
+            labels,
+            things: rows(&cat, "thing"),
+            activities: rows(&cat, "activity"),
+            forms: rows(&cat, "form"),
+            topics: rows(&cat, "topic"),
+            organ: words(&cat, "organ"),
+            beneficiary: words(&cat, "beneficiary"),
+            service: words(&cat, "service"),
+            trainee: words(&cat, "trainee"),
+            participation: words(&cat, "participation"),
+            instruction: words(&cat, "instruction"),
+            passive: words(&cat, "passive"),
+            report_up: words(&cat, "report_up"),
+            opinion_title: words(&cat, "opinion_title"),
+            outcome: words(&cat, "outcome"),
+            lead: words(&sub, "lead"),
+            not_lead: words(&sub, "not_lead"),
+            trail: words(&sub, "trail"),
+            prep: words(&sub, "prep"),
+            not_prep: words(&sub, "not_prep"),
+            frame: words(&sub, "frame"),
+            frame_tail: words(&sub, "frame_tail"),
+            after_stop: words(&sub, "after_stop"),
+            event_verb: words(&sub, "event_verb"),
         }
-        Tables { units, not_units, formulas, labels, things, activities }
     })
 }
 
@@ -74,6 +158,25 @@ impl Tables {
             return None;
         }
         self.units.iter().find(|u| matches_at(cs, i, &u.1)).map(|u| u.0)
+    }
+
+    /// The class of a unit as written; an alternative in brackets (`项(条)`) is set aside.
+    pub fn unit_class(&self, unit: &str) -> Option<UnitClass> {
+        let primary = unit.split(['(', '（']).next().unwrap_or(unit);
+        self.units.iter().find(|u| u.0 == primary).map(|u| u.2)
+    }
+
+    /// Whether a count in `unit` may count things of `category`: persons only in persons' units
+    /// (件 and 个 do not count 委员), bodies not in the units of matters (件, 条, 项 …).
+    pub fn may_count(&self, unit: &str, category: Category) -> bool {
+        match category {
+            Category::People => self.unit_class(unit) == Some(UnitClass::Person),
+            Category::Organizations => {
+                let primary = unit.split(['(', '（']).next().unwrap_or(unit);
+                !self.matters.contains(&primary)
+            }
+            _ => true,
+        }
     }
 
     /// Length in chars of the formula phrase starting at `i`, if any.
@@ -99,7 +202,16 @@ mod tests {
         assert_eq!(t.unit_at(&cs, 0), Some("人次"));
         let cs: Vec<char> = "部门".chars().collect();
         assert_eq!(t.unit_at(&cs, 0), None);
+        let cs: Vec<char> = "副主席".chars().collect();
+        assert_eq!(t.unit_at(&cs, 0), None);
         let cs: Vec<char> = "落实三重一大".chars().collect();
         assert_eq!(t.formula_at(&cs, 2), Some(4));
+        assert_eq!(t.unit_class("人次"), Some(UnitClass::Person));
+        assert_eq!(t.unit_class("场(次)"), Some(UnitClass::Event));
+        assert_eq!(t.unit_class("篇（条）"), Some(UnitClass::Document));
+        assert_eq!(t.unit_class("家"), Some(UnitClass::Body));
+        assert!(!t.activities.is_empty() && !t.beneficiary.is_empty() && !t.lead.is_empty());
+        assert!(t.may_count("个", Category::Organizations) && !t.may_count("件", Category::Organizations));
+        assert!(t.may_count("名", Category::People) && !t.may_count("个", Category::People));
     }
 }

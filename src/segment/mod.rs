@@ -1,11 +1,22 @@
-//! Word segmentation with POS tags: jieba with its default dictionary plus the CPPCC domain
-//! dictionary, built once per process (or per wasm instance) and kept.
+//! Word segmentation with POS tags: jieba's algorithm (dictionary path, word-boundary HMM,
+//! POS guess for unknown words) over data compiled by `build.rs` from a pruned copy of jieba's
+//! dictionary plus the CPPCC domain dictionary. Loading it takes a few milliseconds: the blob
+//! is read into arrays with running sums, no text is parsed.
+
+mod blob;
+mod cut;
+mod dict;
+mod hmm;
+mod posseg;
 
 use crate::clean::{is_digit, is_han};
 use crate::lexicon;
 use crate::structure::Range;
-use jieba_rs::Jieba;
+pub use cut::{Segmenter, Tag, Word};
 use std::sync::OnceLock;
+
+/// The compiled segmentation data (see build.rs).
+static DATA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/segment.bin"));
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {
@@ -14,27 +25,30 @@ pub struct Token {
     pub pos: &'static str,
 }
 
-pub fn jieba() -> &'static Jieba {
-    static JIEBA: OnceLock<Jieba> = OnceLock::new();
-    JIEBA.get_or_init(|| {
-        let mut j = Jieba::new();
-        let dict = lexicon::domain_dict();
-        j.load_dict(&mut dict.as_bytes()).expect("domain.dict is well-formed (tested)");
-        j
-    })
+/// The segmenter, loaded once per process (or wasm instance). Named after jieba, whose
+/// algorithm and data it runs.
+pub fn jieba() -> &'static Segmenter {
+    static SEGMENTER: OnceLock<Segmenter> = OnceLock::new();
+    SEGMENTER.get_or_init(load)
 }
 
-/// Interned POS tags: jieba hands out tags borrowed from itself, which lives for the program.
-fn intern(tag: &str) -> &'static str {
-    const TAGS: &[&str] = &[
-        "n", "nr", "nr1", "nr2", "nrj", "nrf", "nrfg", "nrt", "ns", "nsf", "nt", "nz", "nl", "ng", "t", "tg", "s", "f",
-        "v", "vd", "vn", "vshi", "vyou", "vf", "vx", "vi", "vl", "vg", "vq", "a", "ad", "an", "ag", "al", "b", "bl",
-        "z", "r", "rr", "rz", "rzt", "rzs", "rzv", "ry", "ryt", "rys", "ryv", "rg", "m", "mq", "q", "qv", "qt", "d",
-        "p", "pba", "pbei", "c", "cc", "u", "uzhe", "ule", "uguo", "ude1", "ude2", "ude3", "usuo", "udeng", "uyy",
-        "udh", "uls", "uzhi", "ulian", "e", "y", "o", "h", "k", "x", "xx", "xu", "w", "l", "i", "j", "g", "dg", "df",
-        "eng", "zg", "uj", "ul", "ug", "uv", "ud", "yg", "mg", "rg",
-    ];
-    TAGS.iter().copied().find(|&t| t == tag).unwrap_or("x")
+/// A new segmenter from the compiled data (`jieba()` keeps one; benchmarks time this).
+pub fn load() -> Segmenter {
+    Segmenter::load(DATA)
+}
+
+/// The tags the analysis knows; any other (bg, en, in, qe… from the POS model) reads as `x`.
+fn known_tag(tag: &'static str) -> &'static str {
+    match tag {
+        "n" | "nr" | "nr1" | "nr2" | "nrj" | "nrf" | "nrfg" | "nrt" | "ns" | "nsf" | "nt" | "nz" | "nl" | "ng"
+        | "t" | "tg" | "s" | "f" | "v" | "vd" | "vn" | "vshi" | "vyou" | "vf" | "vx" | "vi" | "vl" | "vg" | "vq"
+        | "a" | "ad" | "an" | "ag" | "al" | "b" | "bl" | "z" | "r" | "rr" | "rz" | "rzt" | "rzs" | "rzv" | "ry"
+        | "ryt" | "rys" | "ryv" | "rg" | "m" | "mq" | "q" | "qv" | "qt" | "d" | "p" | "pba" | "pbei" | "c" | "cc"
+        | "u" | "uzhe" | "ule" | "uguo" | "ude1" | "ude2" | "ude3" | "usuo" | "udeng" | "uyy" | "udh" | "uls"
+        | "uzhi" | "ulian" | "e" | "y" | "o" | "h" | "k" | "x" | "xx" | "xu" | "w" | "l" | "i" | "j" | "g" | "dg"
+        | "df" | "eng" | "zg" | "uj" | "ul" | "ug" | "uv" | "ud" | "yg" | "mg" => tag,
+        _ => "x",
+    }
 }
 
 fn is_numeral(word: &str) -> bool {
@@ -48,24 +62,20 @@ pub fn tokenize(text: &str, paragraphs: &[Range]) -> Vec<Token> {
     let j = jieba();
     let mut out = Vec::with_capacity(text.len() / 4);
     for &(s, e) in paragraphs {
-        let mut at = s;
-        for tag in j.tag(&text[s..e], true) {
-            let end = at + tag.word.len();
-            let word = tag.word;
+        j.tag_each(&text[s..e], true, |a, b, tag| {
+            let word = &text[s + a..s + b];
             if word.chars().all(char::is_whitespace) {
-                at = end;
-                continue;
+                return;
             }
             let pos = if is_numeral(word) {
                 "m"
-            } else if word.chars().all(|c| !c.is_alphanumeric() && !is_han(c)) {
+            } else if word.chars().all(|c| !is_han(c) && !c.is_alphanumeric()) {
                 "x"
             } else {
-                intern(tag.tag)
+                known_tag(tag)
             };
-            out.push(Token { range: (at, end), pos });
-            at = end;
-        }
+            out.push(Token { range: (s + a, s + b), pos });
+        });
     }
     out
 }

@@ -1,0 +1,183 @@
+// report-lens's wasm (../pkg, built by scripts/build.sh) against npm jieba-wasm, in Node:
+// sizes, start-up, analysis time and memory, each with its ratio to jieba-wasm where one
+// exists. Prints figures only: timings on a shared machine are for reading, not asserting.
+//
+//   node bench.mjs            the shared corpus, a 1 MB report, 7 cold starts, 100 analyses
+//   node bench.mjs --small    one fixture, 2 cold starts, 10 analyses (the test command's run)
+//   node bench.mjs FILE…      these reports instead of the default inputs
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const PKG = process.env.REPORT_LENS_PKG || here('../pkg');
+const JIEBA_WASM = here('node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm');
+const args = process.argv.slice(2);
+const small = args.includes('--small');
+const files = args.filter((a) => !a.startsWith('--'));
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(1)} ms`;
+const ratio = (a, b) => (a / b).toFixed(2);
+const kb = (n) => `${(n / 1024).toFixed(0)} KiB`;
+
+function probe(...a) {
+  // the last line: an older build logs from warm_up() before it
+  const out = execFileSync(process.execPath, [here('probe.mjs'), ...a], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+// ---- size
+console.log('== size of the wasm (everything included: dictionary, models, gazetteer)');
+const sizes = [['report-lens', `${PKG}/report_lens_bg.wasm`], ['jieba-wasm', JIEBA_WASM]].map(([name, path]) => {
+  const b = readFileSync(path);
+  const gz = gzipSync(b, { level: 9 }).length;
+  const br = brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  console.log(`${name.padEnd(12)} raw ${kb(b.length).padStart(9)}  gzip ${kb(gz).padStart(9)}  brotli ${kb(br).padStart(9)}`);
+  return [b.length, gz, br];
+});
+console.log(
+  `ratio        raw ${ratio(sizes[0][0], sizes[1][0]).padStart(9)}  gzip ${ratio(sizes[0][1], sizes[1][1]).padStart(9)}  brotli ${ratio(sizes[0][2], sizes[1][2]).padStart(9)}`,
+);
+
+// ---- start-up, each in a fresh process, alternating
+const starts = small ? 2 : 7;
+const o = [];
+const j = [];
+for (let i = 0; i < starts; i++) {
+  o.push(probe('startup-ours'));
+  j.push(probe('startup-jieba'));
+}
+const oStart = median(o.map((x) => x.total));
+const jStart = median(j.map((x) => x.total));
+console.log(`\n== start-up in Node, median of ${starts} fresh processes`);
+console.log(
+  `report-lens: instantiate ${ms(median(o.map((x) => x.instantiate)))} + dictionary ${ms(median(o.map((x) => x.ready)))} = ${ms(oStart)} to ready`,
+);
+console.log(
+  `jieba-wasm:  instantiate ${ms(median(j.map((x) => x.instantiate)))} + first cut ${ms(median(j.map((x) => x.ready)))} = ${ms(jStart)} to its first result`,
+);
+console.log(`ratio report-lens / jieba-wasm: ${ratio(oStart, jStart)}`);
+
+// ---- analysis
+const rl = await import(`${PKG}/report_lens.js`);
+const wasm = rl.initSync({ module: readFileSync(`${PKG}/report_lens_bg.wasm`) });
+rl.warm_up();
+const jw = await import('jieba-wasm/web');
+jw.initSync({ module: readFileSync(JIEBA_WASM) });
+
+const root = here('..');
+const corpusDir = join(root, '../shared/corpus');
+const corpus = existsSync(corpusDir)
+  ? readdirSync(corpusDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => join(corpusDir, f))
+  : [];
+const fixtures = ['tests/fixtures/sample-report.txt', 'tests/fixtures/county-2024-report.txt'].map((f) => join(root, f));
+const inputs = (files.length ? files : small ? fixtures.slice(0, 1) : [...corpus, ...fixtures]).map((path) => ({
+  name: path.split('/').pop(),
+  text: readFileSync(path, 'utf8'),
+}));
+// a 1 MB report: the first input, then its sentences and those of the others recombined into
+// new paragraphs (copies would be dropped as repeated blocks by the repair step), with the
+// inputs' short lines as headings between them
+const big = (() => {
+  let seed = 12345;
+  const pick = (n) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const lines = inputs.flatMap((i) => i.text.split('\n').map((l) => l.trim()));
+  const sentences = lines.flatMap((l) => l.match(/[^。！？]+[。！？]/g) || []);
+  const headings = lines.filter((l) => l.length > 3 && l.length < 20 && !/[。，]/.test(l));
+  let s = `${inputs[0].text}\n`;
+  while (Buffer.byteLength(s) < 2 ** 20) {
+    if (headings.length && pick(12) === 0) s += `${headings[pick(headings.length)]}\n`;
+    let p = '';
+    for (let k = 2 + pick(5); k > 0; k--) p += sentences[pick(sentences.length)];
+    s += `${p}\n`;
+  }
+  return s;
+})();
+const bigPath = join(tmpdir(), `report-lens-bench-${process.pid}.txt`);
+writeFileSync(bigPath, big);
+if (!small) inputs.push({ name: '1 MB report', text: big });
+
+// wasm code starts in V8's baseline tier and is optimised as it runs: warm every path first
+for (let i = 0; i < 3; i++) {
+  for (const { text } of inputs.slice(0, 3)) {
+    jw.cut(text, true);
+    rl.analyze(text);
+    if (rl.analyze_json) JSON.parse(rl.analyze_json(text));
+  }
+}
+const runs = small ? 3 : 11;
+console.log(`\n== analysis in Node, median of ${runs} runs after a warm-up (KB = UTF-8 kilobytes)`);
+console.log(
+  'report'.padEnd(28),
+  'KB'.padStart(7),
+  'jieba cut'.padStart(10),
+  'analyze'.padStart(9),
+  'ratio'.padStart(6),
+  'json str'.padStart(9),
+  '+parse'.padStart(8),
+);
+for (const { name, text } of inputs) {
+  const n = Buffer.byteLength(text);
+  const runsHere = n > 500_000 ? Math.max(3, Math.floor(runs / 3)) : runs;
+  // each run times every path back to back, so that they share the machine's load; the ratio
+  // is the median of the runs' ratios
+  const paths = {
+    cut: () => jw.cut(text, true),
+    full: () => rl.analyze(text),
+    // analyze_json is absent from builds before it (REPORT_LENS_PKG=an older pkg/)
+    json: rl.analyze_json ? () => rl.analyze_json(text) : null,
+    jsonParse: rl.analyze_json ? () => JSON.parse(rl.analyze_json(text)) : null,
+  };
+  const t = Object.fromEntries(Object.keys(paths).map((k) => [k, []]));
+  const ratios = [];
+  for (let r = 0; r < runsHere; r++) {
+    for (const [k, f] of Object.entries(paths)) {
+      if (!f) continue;
+      const t0 = performance.now();
+      f();
+      t[k].push(performance.now() - t0);
+    }
+    ratios.push(t.full[r] / t.cut[r]);
+  }
+  const m = (k) => (t[k].length ? median(t[k]) : NaN);
+  console.log(
+    name.slice(0, 28).padEnd(28),
+    (n / 1024).toFixed(1).padStart(7),
+    m('cut').toFixed(1).padStart(10),
+    m('full').toFixed(1).padStart(9),
+    median(ratios).toFixed(2).padStart(6),
+    m('json').toFixed(1).padStart(9),
+    m('jsonParse').toFixed(1).padStart(8),
+  );
+}
+console.log('jieba cut: jieba-wasm cut(text, true); analyze: report-lens analyze(text), every panel as a JS object;');
+console.log('ratio: analyze / jieba cut, median of the runs; json str: analyze_json (the JSON string); +parse: and JSON.parse in JS.');
+
+// ---- memory, in fresh instances
+const many = small ? 10 : 100;
+const memBig = probe('memory', bigPath, small ? '1' : '3');
+const manyPath = files[0] || (small ? fixtures[0] : corpus[0] || fixtures[0]);
+const memMany = probe('memory', manyPath, String(many));
+console.log(`\n== wasm memory (memory.buffer.byteLength)`);
+const memJieba = probe('memory-jieba', bigPath);
+rmSync(bigPath);
+console.log(
+  `after loading ${memBig.loaded.toFixed(1)} MiB (jieba-wasm ${memJieba.loaded.toFixed(1)}, ratio ${ratio(memBig.loaded, memJieba.loaded)}); ` +
+    `peak over a 1 MB report: ${memBig.last.toFixed(1)} MiB (jieba-wasm cutting it ${memJieba.last.toFixed(1)}, ratio ${ratio(memBig.last, memJieba.last)})`,
+);
+console.log(
+  `${many} analyses of ${manyPath.split('/').pop()} in one instance: ${memMany.first.toFixed(2)} MiB after the first, ` +
+    `${memMany.tenth.toFixed(2)} after the 10th, ${memMany.last.toFixed(2)} after the last ` +
+    `(growth after the 10th: ${(memMany.last - memMany.tenth).toFixed(2)} MiB)`,
+);
+console.log(`(this process, after the runs above: ${(wasm.memory.buffer.byteLength / 2 ** 20).toFixed(1)} MiB)`);

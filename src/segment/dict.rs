@@ -1,0 +1,181 @@
+//! The dictionary: a trie over dense character codes, read from the blob in breadth-first
+//! order, so that loading it is a few running sums rather than parsing 200k lines of text.
+
+use super::blob::Reader;
+use std::collections::HashMap;
+
+/// Dense codes of the characters the data knows (dictionary, HMM, POS model).
+pub struct Chars {
+    /// Code of each BMP character, `NONE` for unknown ones.
+    bmp: Vec<u16>,
+    astral: HashMap<char, u16>,
+    pub len: usize,
+}
+
+pub const NONE: u16 = u16::MAX;
+
+impl Chars {
+    pub fn read(r: &mut Reader) -> Chars {
+        let mut c = Chars { bmp: vec![NONE; 0x1_0000], astral: HashMap::new(), len: 0 };
+        for (i, ch) in r.str().chars().enumerate() {
+            assert!(i < usize::from(NONE), "too many characters for u16 codes");
+            match usize::try_from(u32::from(ch)).ok().filter(|&u| u < 0x1_0000) {
+                Some(u) => c.bmp[u] = i as u16,
+                None => {
+                    c.astral.insert(ch, i as u16);
+                }
+            }
+            c.len = i + 1;
+        }
+        c
+    }
+
+    #[inline]
+    pub fn code(&self, ch: char) -> u16 {
+        let u = u32::from(ch) as usize;
+        if u < 0x1_0000 {
+            self.bmp[u]
+        } else {
+            self.astral.get(&ch).copied().unwrap_or(NONE)
+        }
+    }
+}
+
+pub struct Dict {
+    /// Children of node `i` are nodes `first[i]..first[i + 1]`, their labels ascending.
+    first: Vec<u32>,
+    labels: Vec<u16>,
+    /// Per node, a bit for each of its children's labels (`bit`): most steps of a trie walk
+    /// find no child, and this answers them without searching the labels.
+    kids: Vec<u32>,
+    /// Word id of each node, `u32::MAX` where no word ends.
+    word: Vec<u32>,
+    /// The root's child for each character code (0: none), to skip the widest search.
+    root: Vec<u32>,
+    pub freq: Vec<u32>,
+    pub log_freq: Vec<f64>,
+    /// Index in `tags` of each word's tag.
+    tag: Vec<u8>,
+    tags: Vec<&'static str>,
+    pub log_total: f64,
+}
+
+pub const NO_WORD: u32 = u32::MAX;
+
+#[inline]
+fn bit(code: u16) -> u32 {
+    1 << (u32::from(code).wrapping_mul(0x9E37_79B1) >> 27)
+}
+
+impl Dict {
+    pub fn read(r: &mut Reader, chars: &Chars) -> Dict {
+        let total = r.u64();
+        // a handful of distinct tags, leaked once: tags are handed out as &'static str
+        let tags: Vec<&'static str> = (0..r.varint()).map(|_| &*Box::leak(r.str().into())).collect();
+        let n = r.varint() as usize;
+        // nodes are in breadth-first order, so the children of node i follow those of node
+        // i - 1: their start is a running sum of the counts, and labels come in node order
+        let mut first = Vec::with_capacity(n + 1);
+        let mut at = 1u32;
+        for _ in 0..n {
+            first.push(at);
+            at += r.varint() as u32;
+        }
+        first.push(at);
+        let mut labels = Vec::with_capacity(n);
+        labels.push(0);
+        for i in 0..n {
+            let mut label = 0u16;
+            for _ in first[i]..first[i + 1] {
+                label += r.varint() as u16;
+                labels.push(label);
+            }
+        }
+        let mut word = Vec::with_capacity(n);
+        word.push(NO_WORD);
+        let (mut freq, mut log_freq) = (Vec::new(), Vec::new());
+        // ln is a library call in wasm, and most frequencies are small: look those up
+        let small_ln: Vec<f64> = (0..1024).map(|f| (f as f64).ln()).collect();
+        for _ in 1..n {
+            let v = r.varint() as u32;
+            if v == 0 {
+                word.push(NO_WORD);
+            } else {
+                let f = v - 1;
+                word.push(freq.len() as u32);
+                freq.push(f);
+                log_freq.push(small_ln.get(f as usize).copied().unwrap_or_else(|| f64::from(f).ln()));
+            }
+        }
+        let tag = r.bytes(freq.len()).to_vec();
+        let mut kids = vec![0u32; n];
+        for (i, k) in kids.iter_mut().enumerate() {
+            for &l in &labels[first[i] as usize..first[i + 1] as usize] {
+                *k |= bit(l);
+            }
+        }
+        let mut root = vec![0u32; chars.len];
+        for child in first[0]..first[1] {
+            root[usize::from(labels[child as usize])] = child;
+        }
+        Dict { first, labels, kids, word, root, freq, log_freq, tag, tags, log_total: (total as f64).ln() }
+    }
+
+    /// The child of `node` labelled `code`.
+    #[inline]
+    pub fn child(&self, node: u32, code: u16) -> Option<u32> {
+        if code == NONE {
+            return None;
+        }
+        if node == 0 {
+            return self.root.get(usize::from(code)).copied().filter(|&c| c != 0);
+        }
+        if self.kids[node as usize] & bit(code) == 0 {
+            return None;
+        }
+        let (a, b) = (self.first[node as usize] as usize, self.first[node as usize + 1] as usize);
+        let labels = &self.labels[a..b];
+        // most nodes have a few children: a scan beats a binary search there
+        let i = if labels.len() <= 8 {
+            labels.iter().position(|&l| l >= code).filter(|&i| labels[i] == code)
+        } else {
+            labels.binary_search(&code).ok()
+        };
+        i.map(|i| (a + i) as u32)
+    }
+
+    pub fn tag(&self, word: u32) -> &'static str {
+        self.tags[usize::from(self.tag[word as usize])]
+    }
+
+    #[inline]
+    pub fn word_at(&self, node: u32) -> u32 {
+        self.word[node as usize]
+    }
+
+    /// The word id of `word`, if it is in the dictionary.
+    pub fn get(&self, chars: &Chars, word: &str) -> Option<u32> {
+        let mut node = 0;
+        for c in word.chars() {
+            node = self.child(node, chars.code(c))?;
+        }
+        Some(self.word_at(node)).filter(|&w| w != NO_WORD && node != 0)
+    }
+
+    /// Calls `f(end, word)` for every dictionary word starting at `codes[start]`, shortest
+    /// first (`end` is the index after its last character).
+    #[inline]
+    pub fn prefixes(&self, codes: &[u16], start: usize, mut f: impl FnMut(usize, u32)) {
+        let mut node = 0;
+        for (i, &c) in codes.iter().enumerate().skip(start) {
+            match self.child(node, c) {
+                Some(n) => node = n,
+                None => return,
+            }
+            let w = self.word_at(node);
+            if w != NO_WORD {
+                f(i + 1, w);
+            }
+        }
+    }
+}
