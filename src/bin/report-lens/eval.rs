@@ -3,6 +3,8 @@
 
 use crate::input;
 use report_lens::eval;
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -13,7 +15,9 @@ pub fn quantities(gold_path: &str, report: &str) -> Result<ExitCode, String> {
         .map_err(|e| format!("{gold_path}: {e}"))?;
     let a = input::analyze_file(Path::new(report)).map_err(|e| format!("{report}: {e}"))?;
     let s = eval::score(&a.text, &gold, &a.quantities);
-    println!(
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
         "gold {} predicted {} matched {}\nprecision {:.3} recall {:.3} f1 {:.3}\ncategory_accuracy {:.3} with_alt {:.3} strict_f1 {:.3}",
         s.gold,
         s.predicted,
@@ -26,16 +30,18 @@ pub fn quantities(gold_path: &str, report: &str) -> Result<ExitCode, String> {
         s.strict_f1
     );
     for m in &s.misses {
-        println!("miss: {m}");
+        let _ = writeln!(out, "miss: {m}");
     }
     for m in &s.false_positives {
-        println!("extra: {m}");
+        let _ = writeln!(out, "extra: {m}");
     }
     for m in &s.wrong_category {
-        println!("category: {m}");
+        let _ = writeln!(out, "category: {m}");
     }
     for m in &s.wrong_subject {
-        println!("subject: {m}");
+        let _ = writeln!(out, "subject: {m}");
     }
+    // one write: a reader that closes the pipe early (| head) ends the output, not in a panic
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
     Ok(ExitCode::SUCCESS)
 }
