@@ -133,7 +133,7 @@ test('drop a report: figures, charts, achievements, text highlight, exports', as
   assert.deepStrictEqual(JSON.parse(readFileSync(await json.path(), 'utf8')), expected);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="csv"]')]);
   assert.equal(readFileSync(await csv.path(), 'utf8').trim().split('\n').length, expected.quantities.length + 1);
-  const [svg] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="svg"]')]);
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="svg"][data-chart-name="categories"]')]);
   const svgText = readFileSync(await svg.path(), 'utf8');
   assert.match(svgText, /^<svg/);
   assert.ok(svgText.includes('各类实绩提及次数'), 'the exported chart carries its title');
