@@ -64,6 +64,12 @@ export class Charts {
     return c;
   }
 
+  /** The host's font, with single quotes: ECharts writes it into a double-quoted style
+   * attribute of the exported SVG unescaped (double quotes there make the file unreadable). */
+  fontFamily() {
+    return getComputedStyle(this.host).fontFamily.replace(/"/g, "'");
+  }
+
   colors() {
     const style = getComputedStyle(this.host);
     const v = (n, d) => style.getPropertyValue(n).trim() || d;
@@ -85,7 +91,7 @@ export class Charts {
     const base = {
       animation: false,
       aria: { enabled: false },
-      textStyle: { fontFamily: getComputedStyle(this.host).fontFamily, color: colors.ink },
+      textStyle: { fontFamily: this.fontFamily(), color: colors.ink },
       title: { show: false, text: t(`chart.${name}`), left: 'center', textStyle: { fontSize: 14, color: colors.ink } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
     };
@@ -156,7 +162,7 @@ export class Charts {
         animation: false,
         aria: { enabled: false },
         color: PALETTE,
-        textStyle: { fontFamily: getComputedStyle(this.host).fontFamily, color: colors.ink },
+        textStyle: { fontFamily: this.fontFamily(), color: colors.ink },
         title: { show: false, text: t(`chart.${name}`), left: 'center', textStyle: { fontSize: 14, color: colors.ink } },
         tooltip: { trigger: 'axis', confine: true },
         legend: { type: 'plain', bottom: 0, textStyle: { color: colors.ink } },

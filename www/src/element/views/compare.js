@@ -117,7 +117,7 @@ export class CompareView {
       this.#renderKeyness(c, t, $);
       this.#renderShared(c, t, $);
     }
-    if (focus) this.view.$(`#compare-reports li[data-id="${focus.id}"] [data-act="${focus.act}"]`)?.focus() ?? $('#compare-reports input')?.focus();
+    if (focus) ($(`#compare-reports li[data-id="${focus.id}"] [data-act="${focus.act}"]`) ?? $('#compare-reports input'))?.focus();
   }
 
   /** The reports compared: a name field, move and remove buttons each (all labelled). */
