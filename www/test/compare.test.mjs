@@ -224,7 +224,9 @@ test('four years of one committee: comparison, keyness, series, editing the colu
   // removing 2022, then adding it again: it comes back last; moved back by keyboard
   await page.click(`#compare-reports li[data-id="${ids[1]}"] [data-act="remove"]`);
   await compared(page, [ids[0], ids[2], ids[3]]);
-  assert.equal((await focused(page)).label, `移除：${expected.reports[2].label}`, 'the focus goes to the next remove button');
+  assert.equal((await focused(page)).id, `remove-${ids[2]}`, 'the focus goes to the next remove button');
+  // its accessible name: the action and the report's name (the name field's value)
+  assert.equal(await page.getByRole('button', { name: `移除 ${expected.reports[2].label}`, exact: true }).getAttribute('id'), `remove-${ids[2]}`);
   const three = JSON.parse(cli(['compare', files[0], files[2], files[3], '--format', 'json']));
   s = await shown(page);
   assert.equal(s.changes.length, three.series.changes.length);
@@ -238,7 +240,7 @@ test('four years of one committee: comparison, keyness, series, editing the colu
   }
   s = await shown(page);
   assert.equal(s.changes.length, expected.series.changes.length, 'in year order again, the same series');
-  assert.equal((await focused(page)).label, `前移：${expected.reports[1].label}`, 'the moved button keeps the focus');
+  assert.equal((await focused(page)).id, `up-${ids[1]}`, 'the moved button keeps the focus');
 
   // axe-core on the comparison, its disclosures open
   await page.locator('#changes-table details').first().evaluate((d) => (d.open = true));

@@ -101,6 +101,7 @@ export class CompareView {
   render({ focus } = {}) {
     const { reports, t } = this.view;
     const $ = (s) => this.view.$(s);
+    if (reports.length < 2) return void $('#compare-reports').replaceChildren();
     this.#renderList(reports, t, $);
     const c = this.#comparison;
     const status = $('#compare-status');
@@ -126,13 +127,19 @@ export class CompareView {
       ...reports.map((a, i) => {
         const label = this.labelOf(a, i);
         const facts = [a.meta?.committee?.name, a.meta?.year, t.code('kind', a.meta?.kind), a.source?.name].filter((x) => x != null && x !== '');
+        // named by its action and the report's name field (its value): "Remove 青岚市政协 2021年"
         const button = (act, key, text, disabled) =>
-          el('button', { type: 'button', part: 'button', 'data-act': act, 'aria-label': t(key, { label }), 'data-aria': key, disabled }, text);
+          el(
+            'button',
+            { type: 'button', part: 'button', id: `${act}-${a.id}`, 'data-act': act, 'aria-labelledby': `${act}-${a.id} name-${a.id}`, disabled },
+            el('span', { class: 'sr-only' }, t(key)),
+            el('span', { 'aria-hidden': 'true' }, text),
+          );
         return el(
           'li',
           { dataset: { id: a.id } },
           el('span', { class: 'compare-n', 'aria-hidden': 'true' }, `${i + 1}.`),
-          el('input', { type: 'text', value: label, 'data-id': a.id, 'aria-label': t('compare.labelOf', { n: i + 1 }), lang: 'zh-CN', spellcheck: 'false' }),
+          el('input', { type: 'text', id: `name-${a.id}`, value: label, 'data-id': a.id, 'aria-label': t('compare.labelOf', { n: i + 1 }), lang: 'zh-CN', spellcheck: 'false' }),
           button('up', 'compare.moveUp', '↑', i === 0),
           button('down', 'compare.moveDown', '↓', i === reports.length - 1),
           button('remove', 'compare.remove', '×'),
@@ -149,9 +156,7 @@ export class CompareView {
     if (value.trim()) this.#names.set(id, value.trim());
     else this.#names.delete(id);
     const label = this.labelOf(a);
-    const t = this.view.t;
     for (const n of this.view.shadow.querySelectorAll(`[data-label-of="${id}"]`)) n.textContent = label;
-    for (const b of this.view.shadow.querySelectorAll(`#compare-reports li[data-id="${id}"] button[data-aria]`)) b.setAttribute('aria-label', t(b.dataset.aria, { label }));
     clearTimeout(this.redraw);
     this.redraw = setTimeout(() => {
       renderSeries(this.view, this.#comparison, this.labels());
