@@ -28,7 +28,8 @@ const common = {
   bundle: true,
   target: 'es2022',
   minify: true,
-  loader: { '.css': 'text' },
+  // .txt: the lexicon's label tables (the CSV exports label codes as the CLI does)
+  loader: { '.css': 'text', '.txt': 'text' },
   logLevel: 'warning',
   legalComments: 'eof',
   // echarts-wordcloud imports the full entry, which installs the canvas renderer and the

@@ -2,13 +2,13 @@
 // (crisp exports). They draw what the Analysis holds; no figure is computed here. Loaded on
 // demand by charts.js. Titles are HTML above each chart; they are put into exported images.
 import * as echarts from 'echarts/core';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent, TitleComponent } from 'echarts/components';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent, TitleComponent, LegendComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import 'echarts-wordcloud';
 import { chartRows } from './charts.js';
 
-echarts.use([BarChart, GridComponent, TooltipComponent, TitleComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, TitleComponent, LegendComponent, SVGRenderer]);
 
 const PALETTE = ['#b3261e', '#c0582a', '#8a5a44', '#3f6e8c', '#4f7d5b', '#7b5ea7', '#a0522d', '#2f4f6f'];
 export const FAMILY_COLORS = { 指导思想: '#b3261e', 党的领导: '#c0582a', 政协定位: '#3f6e8c', 协商民主: '#4f7d5b', 发展理念: '#7b5ea7', 作风: '#8a5a44' };
@@ -64,6 +64,12 @@ export class Charts {
     return c;
   }
 
+  /** The host's font, with single quotes: ECharts writes it into a double-quoted style
+   * attribute of the exported SVG unescaped (double quotes there make the file unreadable). */
+  fontFamily() {
+    return getComputedStyle(this.host).fontFamily.replace(/"/g, "'");
+  }
+
   colors() {
     const style = getComputedStyle(this.host);
     const v = (n, d) => style.getPropertyValue(n).trim() || d;
@@ -85,7 +91,7 @@ export class Charts {
     const base = {
       animation: false,
       aria: { enabled: false },
-      textStyle: { fontFamily: getComputedStyle(this.host).fontFamily, color: colors.ink },
+      textStyle: { fontFamily: this.fontFamily(), color: colors.ink },
       title: { show: false, text: t(`chart.${name}`), left: 'center', textStyle: { fontSize: 14, color: colors.ink } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
     };
@@ -139,6 +145,40 @@ export class Charts {
       // drawn in the next animation frame, a task of its own
         { notMerge: true, lazyUpdate: true },
     );
+  }
+
+  /**
+   * A comparison chart from compareData(): grouped bars (compare) or lines over the years
+   * (timeline-*), a legend naming each report or measure.
+   */
+  drawCompare(name, data, t) {
+    const node = this.root.getElementById(`chart-${name}`);
+    if (!node || !node.isConnected || !node.clientWidth) return;
+    const colors = this.colors();
+    const line = name.startsWith('timeline');
+    const c = this.chart(name);
+    c.setOption(
+      {
+        animation: false,
+        aria: { enabled: false },
+        color: PALETTE,
+        textStyle: { fontFamily: this.fontFamily(), color: colors.ink },
+        title: { show: false, text: t(`chart.${name}`), left: 'center', textStyle: { fontSize: 14, color: colors.ink } },
+        tooltip: { trigger: 'axis', confine: true },
+        legend: { type: 'plain', bottom: 0, textStyle: { color: colors.ink } },
+        grid: { left: 8, right: 24, top: 8, bottom: 8 + 24 * Math.ceil(data.series.length / 4), containLabel: true },
+        xAxis: { type: 'category', data: data.x, axisLabel: { color: colors.ink, interval: 0, rotate: !line && data.x.length > 6 ? 30 : 0 } },
+        yAxis: { type: 'value', axisLabel: { color: colors.muted } },
+        series: data.series.map((s) => ({ type: line ? 'line' : 'bar', name: s.name, data: s.values, symbolSize: 7 })),
+      },
+      { notMerge: true, lazyUpdate: true },
+    );
+  }
+
+  /** A chart by name (for its own export buttons). */
+  named(name) {
+    const c = this.charts.get(name);
+    return c && !c.isDisposed() ? c : null;
   }
 
   all() {

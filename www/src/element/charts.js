@@ -47,13 +47,62 @@ export function chartRows(name, a, t) {
   }
 }
 
+/** The comparison's charts, drawn from the Comparison (labels: the columns' names). */
+export const COMPARE_CHARTS = ['compare', 'timeline-formulations', 'timeline-themes', 'timeline-categories'];
+
+/**
+ * A comparison chart's data: x labels, and series { name, values } (one value per x label).
+ * The compare chart has a bar group per category, a bar per report; the timelines a point per
+ * year, a line per measure.
+ */
+export function compareData(name, c, labels, t) {
+  const s = c.series;
+  const years = s ? s.timeline.map((p) => String(p.year)) : [];
+  const lines = (items) => {
+    const seen = new Map();
+    for (const p of s.timeline) for (const x of items(p)) if (!seen.has(x.key)) seen.set(x.key, x.name);
+    return [...seen].map(([key, n]) => ({ name: n, values: s.timeline.map((p) => items(p).find((x) => x.key === key)?.value ?? 0) }));
+  };
+  switch (name) {
+    case 'compare': {
+      const rows = c.figures.filter((f) => f.group === 'quantities');
+      return { x: rows.map((f) => t.code('category', f.key)), xCol: 'chart.category', series: labels.map((l, i) => ({ name: l, values: rows.map((f) => f.cells[i].per_10k) })) };
+    }
+    case 'timeline-formulations':
+      return { x: years, xCol: 'chart.year', series: s ? [{ name: t('compare.formulationDensity'), values: s.timeline.map((p) => p.formulations_per_10k) }] : [] };
+    case 'timeline-themes':
+      return {
+        x: years,
+        xCol: 'chart.year',
+        // themes with any share: a line each, in percent
+        series: s ? lines((p) => p.themes.filter((x) => x.share > 0).map((x) => ({ key: x.theme, name: t.code('theme', x.theme), value: Math.round(x.share * 1000) / 10 }))) : [],
+      };
+    case 'timeline-categories':
+      return { x: years, xCol: 'chart.year', series: s ? lines((p) => p.categories.map((x) => ({ key: x.category, name: t.code('category', x.category), value: x.count }))) : [] };
+    default:
+      return { x: [], series: [] };
+  }
+}
+
+/** A comparison chart's description and data table (x label, then one column per series). */
+export function describeCompareChart(box, name, data, t) {
+  const rows = data.x.map((x, i) => [x, ...data.series.map((s) => s.values[i])]);
+  const cols = [t(data.xCol), ...data.series.map((s) => s.name)];
+  const items = rows.slice(0, 12).map((r) => `${r[0]} ${r.slice(1).map((v) => t.fmt(v)).join('/')}`);
+  describeRows(box, name, { rows, cols, items, more: rows.length - 12, content: false }, t);
+}
+
 /** The chart's description (all rows, in words) and its data table (built when opened). */
 export function describeChart(box, name, a, t) {
   const { rows, cols, content: isContent } = chartRows(name, a, t);
-  const shown = rows.slice(0, 12).map(([l, v]) => `${l} ${t.fmt(v)}`);
-  const more = rows.length > 12 ? `${t.lang === 'en' ? ', ' : '，'}${t('chart.more', { n: rows.length - 12 })}` : '';
+  const items = rows.slice(0, 12).map(([l, v]) => `${l} ${t.fmt(v)}`);
+  describeRows(box, name, { rows, cols: cols.map((c) => t(c)), items, more: rows.length - 12, content: isContent }, t);
+}
+
+function describeRows(box, name, { rows, cols, items, more: extra, content: isContent }, t) {
+  const more = extra > 0 ? `${t.lang === 'en' ? ', ' : '，'}${t('chart.more', { n: extra })}` : '';
   const desc = box.querySelector('.sr-only');
-  desc.textContent = t('chart.describe', { title: t(`chart.${name}`), items: shown.join(t.lang === 'en' ? ', ' : '，') + more });
+  desc.textContent = t('chart.describe', { title: t(`chart.${name}`), items: items.join(t.lang === 'en' ? ', ' : '，') + more });
   if (!isContent) desc.setAttribute('lang', t.locale);
   else desc.setAttribute('lang', 'zh-CN');
   const details = box.querySelector('details');
@@ -65,7 +114,7 @@ export function describeChart(box, name, a, t) {
         'table',
         {},
         el('caption', { class: 'sr-only' }, t(`chart.${name}`)),
-        el('thead', {}, el('tr', {}, ...cols.map((c) => el('th', { scope: 'col' }, t(c))))),
+        el('thead', {}, el('tr', {}, ...cols.map((c) => el('th', { scope: 'col' }, c)))),
         el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.slice(0, cols.length).map(cell)))),
       ),
     );

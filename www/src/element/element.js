@@ -10,6 +10,7 @@ import { translator, normalizeLang } from './i18n/index.js';
 import { prepareCharts } from './charts.js';
 import { bindIntake } from './intake.js';
 import { ReportView } from './report-view.js';
+import { looksSaved, readSaved } from './saved.js';
 
 /** Adds CSS to a shadow root: a constructable sheet (no CSP needed), else a <style>. */
 function adoptStyles(shadow, text) {
@@ -210,6 +211,16 @@ export class ReportLensElement extends HTMLElement {
         const name = item.name || this.#t('intake.pasted');
         try {
           const input = item.read ? await item.read() : item.input;
+          if (looksSaved(input)) {
+            // saved analyses: shown again as they are, without the reports they came from
+            for (const analysis of readSaved(await input.text())) {
+              this.#refuseDuplicate(analysis);
+              await this.#view.add(analysis);
+              last = analysis;
+              this.#emit('report-lens:analysed', analysis);
+            }
+            continue;
+          }
           const { name: _name, ...options } = item.options ?? {};
           const t0 = performance.now();
           const progress = this.#showProgress(name, input, t0);
@@ -223,6 +234,7 @@ export class ReportLensElement extends HTMLElement {
             },
           });
           this.#stopTicker();
+          this.#refuseDuplicate(analysis);
           const t2 = performance.now();
           performance.measure('report-lens:analyse', { start: t0, end: t2 });
           this.#setStatus('status.show', { name }, true);
@@ -261,6 +273,13 @@ export class ReportLensElement extends HTMLElement {
       this.#setState('done');
     }
     return last;
+  }
+
+  /** A report whose text is already here (same content id) is not added twice. */
+  #refuseDuplicate(analysis) {
+    const same = this.#view.reports.findIndex((r) => r.id === analysis.id);
+    if (same < 0) return;
+    throw Object.assign(new Error('duplicate'), { key: 'error.duplicate', vars: { other: this.#view.labelOf(this.#view.reports[same], same) } });
   }
 
   /** The status while a report is analysed: its name and size, the seconds gone (outside the

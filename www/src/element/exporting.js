@@ -1,5 +1,5 @@
-// Downloads of what the core computed: JSON as is, quantities as CSV (same columns as the
-// CLI's `--format csv`), charts as SVG or PNG. A 15 MB report's Analysis is ~50 MB of JSON:
+// Downloads of what the core computed: JSON as is, quantities as CSV (the columns of the CLI
+// corpus's quantities.csv), charts as SVG or PNG. A 15 MB report's Analysis is ~50 MB of JSON:
 // both texts are built in slices (a Blob of parts), never by one call that holds the page.
 import { yieldToBrowser } from './dom.js';
 
@@ -54,17 +54,10 @@ export async function analysisJson(a) {
   return new Blob(parts, { type: 'application/json;charset=utf-8' });
 }
 
-const COLUMNS = ['text', 'value', 'value_max', 'approx', 'unit', 'subject', 'category', 'section', 'part', 'context'];
-
-function field(v) {
-  const s = v == null ? '' : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** The quantities as CSV text. */
+/** The quantities as CSV text: the columns of the CLI corpus's quantities.csv (csv.js). */
 export async function quantitiesCsv(a) {
-  // BOM so that Excel opens the UTF-8 file with Chinese intact
-  const lines = ['\uFEFFfile,' + COLUMNS.join(',')];
-  await eachSliced(a.quantities.length, (i) => lines.push([a.source.name, ...COLUMNS.map((c) => a.quantities[i][c])].map(field).join(',')));
-  return lines.join('\n') + '\n';
+  const { BOM, QUANTITY_COLUMNS, quantityRow, field } = await import('./csv.js');
+  const lines = [BOM + QUANTITY_COLUMNS.join(',') + '\n'];
+  await eachSliced(a.quantities.length, (i) => lines.push(quantityRow(a, a.quantities[i], i).map(field).join(',') + '\n'));
+  return lines.join('');
 }

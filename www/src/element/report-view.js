@@ -7,14 +7,14 @@ import { engine } from '../engine/engine.js';
 import { roving } from './a11y.js';
 import { afterFrame } from './dom.js';
 import { TextView } from './views/textview.js';
-import { loadCharts, describeChart } from './charts.js';
+import { loadCharts, describeChart, COMPARE_CHARTS, compareData, describeCompareChart } from './charts.js';
 import { renderOverview, renderMeta } from './views/overview.js';
 import { renderOutline } from './views/outline.js';
 import { renderArticles, renderWarnings, renderKeywords, renderEntities } from './views/lists.js';
 import { renderMetrics, renderQuantityTable } from './views/achievements.js';
 import { renderFormulations } from './views/language.js';
 import { renderConcordance } from './views/concordance.js';
-import { renderComparison } from './views/compare.js';
+import { CompareView } from './views/compare.js';
 import { download, analysisJson, quantitiesCsv } from './exporting.js';
 import { showSort } from './a11y.js';
 
@@ -26,6 +26,7 @@ const RESULT_LISTS = [
   '#outline', '#articles', '#warnings', '#metric-cards', '#quantity-table tbody', '#kw-tfidf', '#kw-textrank',
   '#formulation-table tbody', '#ent-people', '#ent-places', '#ent-organizations', '#ent-documents', '#ent-meetings',
   '#kwic-table tbody', '#collocates', '#compare-table thead', '#compare-table tbody', '#figures', '#report-meta',
+  '#compare-reports', '#keyness', '#shared-table thead', '#shared-table tbody', '#changes-table tbody',
 ];
 
 export class ReportView {
@@ -51,7 +52,17 @@ export class ReportView {
     this.t = null;
     this.#text = new TextView(this.$('#text-view'), this.$('#text-pager'), addStyles);
     this.#lists = this.#setupLists();
+    this.compare = new CompareView(this);
     this.#bindTools();
+  }
+
+  engine() {
+    return engine();
+  }
+
+  /** A report's name in the comparison (the user's, else the core's label). */
+  labelOf(a, i) {
+    return this.compare.labelOf(a, i);
   }
 
   $(sel) {
@@ -65,7 +76,56 @@ export class ReportView {
   /** Adds an analysis and shows it. */
   add(analysis) {
     this.reports.push(analysis);
+    this.compare.refresh();
     return this.show(this.reports.length - 1);
+  }
+
+  /** Removes report i (the one with `id`); the next report's remove button takes the focus. */
+  async remove(i, id) {
+    if (i < 0 || this.reports[i]?.id !== id) return;
+    this.reports.splice(i, 1);
+    this.compare.forget(id);
+    if (!this.reports.length) return this.clear();
+    const next = this.reports[Math.min(i, this.reports.length - 1)];
+    const focus = { id: next.id, act: 'remove' };
+    if (this.current === i) {
+      this.current = -1;
+      await this.compare.refresh({ focus });
+      return this.show(Math.min(i, this.reports.length - 1));
+    }
+    if (this.current > i) this.current--;
+    this.#renderTabs();
+    return this.compare.refresh({ focus });
+  }
+
+  /** Moves report i one place earlier (-1) or later (+1); its button keeps the focus. */
+  move(i, step, id, act) {
+    const j = i + step;
+    if (i < 0 || j < 0 || j >= this.reports.length) return;
+    [this.reports[i], this.reports[j]] = [this.reports[j], this.reports[i]];
+    if (this.current === i) this.current = j;
+    else if (this.current === j) this.current = i;
+    this.#renderTabs();
+    // at the end of the list the button is disabled: the focus goes to the other one
+    const last = j === 0 || j === this.reports.length - 1;
+    return this.compare.refresh({ focus: { id, act: last ? (act === 'up' ? 'down' : 'up') : act } });
+  }
+
+  /** Draws the comparison's charts (those shown) and describes them. */
+  async drawCompareCharts() {
+    const c = this.compare.comparison;
+    if (!c || this.reports.length < 2) return;
+    const { Charts } = await loadCharts();
+    this.#charts ??= new Charts(this.shadow, this.host);
+    const labels = this.compare.labels();
+    for (const name of COMPARE_CHARTS) {
+      const box = this.$(`[data-chart="${name}"]`);
+      if (name.startsWith('timeline') && !c.series) continue;
+      const data = compareData(name, c, labels, this.t);
+      describeCompareChart(box, name, data, this.t);
+      this.#charts.drawCompare(name, data, this.t);
+      await afterFrame();
+    }
   }
 
   /** Forgets every report, and the DOM that showed one (its handlers hold the Analysis). */
@@ -83,6 +143,7 @@ export class ReportView {
       list.replaceChildren();
     }
     this.#renderTabs();
+    this.compare.refresh();
   }
 
   /** Renders report i, a panel per step (each step is a performance measure). */
@@ -95,10 +156,7 @@ export class ReportView {
     this.$('#results').hidden = false;
     this.showing(true);
     const steps = [
-      ['tabs', () => {
-        this.#renderTabs();
-        renderComparison(ctx, this.reports);
-      }],
+      ['tabs', () => this.#renderTabs()],
       ['overview', () => renderOverview(ctx, a)],
       ['outline', () => renderOutline(ctx, a)],
       ['articles', () => renderArticles(ctx, a)],
@@ -140,6 +198,8 @@ export class ReportView {
     if (this.current < 0) return;
     const kwic = this.#kwic;
     const sort = this.#kwicSort;
+    this.compare.render();
+    this.drawCompareCharts();
     await this.show(this.current);
     if (kwic.term && this.analysis) {
       this.#kwic = kwic;
@@ -298,24 +358,44 @@ export class ReportView {
     });
     $('#highlight-layer').addEventListener('change', () => this.#applyLayer());
     this.shadow.addEventListener('click', (e) => {
-      const kind = e.target?.closest?.('[data-export]')?.dataset.export;
-      if (kind) this.#export(kind);
+      const b = e.target?.closest?.('[data-export]');
+      if (b) this.#export(b.dataset.export, b.dataset.chartName);
     });
   }
 
-  /** Downloads of what the core computed: JSON, the quantities as CSV, the charts. */
-  async #export(kind) {
+  /**
+   * Downloads of what the core computed: JSON, CSV (quantities, comparison, timeline), one
+   * chart as SVG or PNG, and the one-page summaries (一图读懂) of the report or the comparison.
+   */
+  async #export(kind, chartName) {
     const a = this.analysis;
     if (!a) return;
     const where = this.shadow;
     const base = (a.source.name || 'report').replace(/\.[^.]+$/, '');
-    if (kind === 'json') download(`${base}.analysis.json`, await analysisJson(a), 'application/json', where);
-    if (kind === 'csv') download(`${base}.quantities.csv`, await quantitiesCsv(a), 'text/csv', where);
-    if ((kind === 'svg' || kind === 'png') && this.#charts) {
-      for (const { chart, name } of this.#charts.all()) {
-        if (kind === 'svg') download(`${base}.${name}.svg`, this.#charts.svgOf(chart), 'image/svg+xml', where);
-        else download(`${base}.${name}.png`, await this.#charts.pngOf(chart), 'image/png', where);
-      }
+    const c = this.compare.comparison;
+    const save = (name, data, type) => download(name, data, type, where);
+    if (kind === 'json') return save(`${base}.analysis.json`, await analysisJson(a), 'application/json');
+    if (kind === 'csv') return save(`${base}.quantities.csv`, await quantitiesCsv(a), 'text/csv');
+    if (kind === 'svg' || kind === 'png') {
+      const chart = this.#charts?.named(chartName);
+      if (!chart) return;
+      const file = `${chartName.startsWith('timeline') || chartName === 'compare' ? 'comparison' : base}.${chartName}.${kind}`;
+      if (kind === 'svg') return save(file, this.#charts.svgOf(chart), 'image/svg+xml');
+      return save(file, await this.#charts.pngOf(chart), 'image/png');
+    }
+    if (kind === 'summary-svg' || kind === 'summary-png' || kind === 'compare-summary-svg' || kind === 'compare-summary-png') {
+      const { reportSummarySvg, comparisonSummarySvg, svgToPng } = await import('./summary-image.js');
+      const ofComparison = kind.startsWith('compare');
+      if (ofComparison && !c) return;
+      const svg = ofComparison ? comparisonSummarySvg(c, this.compare.labels(), this.t) : reportSummarySvg(a, this.t);
+      const file = `${ofComparison ? 'comparison' : base}.summary`;
+      if (kind.endsWith('svg')) return save(`${file}.svg`, svg, 'image/svg+xml');
+      return save(`${file}.png`, await svgToPng(svg), 'image/png');
+    }
+    if ((kind === 'compare-csv' || kind === 'timeline-csv') && c) {
+      const { csvFile, comparisonTables, seriesTables } = await import('./csv.js');
+      if (kind === 'compare-csv') return save('comparison.csv', csvFile(comparisonTables(c, this.compare.labels())), 'text/csv');
+      if (c.series) return save('timeline.csv', csvFile(seriesTables(c.series)), 'text/csv');
     }
   }
 }

@@ -26,6 +26,10 @@ const chart = (name, extra = '') => `
     <figcaption id="${name}-title" class="chart-title" data-t="chart.${name}"></figcaption>
     <div class="chart" id="chart-${name}" role="img" aria-labelledby="${name}-title" aria-describedby="${name}-desc"></div>
     <p class="sr-only" id="${name}-desc" lang="zh-CN"></p>
+    <div class="chart-tools">
+      <button type="button" part="button" data-export="svg" data-chart-name="${name}" id="${name}-svg" aria-labelledby="${name}-svg ${name}-title" data-t="exports.chartSvg"></button>
+      <button type="button" part="button" data-export="png" data-chart-name="${name}" id="${name}-png" aria-labelledby="${name}-png ${name}-title" data-t="exports.chartPng"></button>
+    </div>
     <details class="chart-data" data-chart-data="${name}">
       <summary part="button" data-t="chart.data"></summary>
       <div class="table-wrap" tabindex="0" role="region" aria-labelledby="${name}-title"></div>
@@ -62,8 +66,40 @@ export const TEMPLATE = `
   <div id="results" class="results" hidden>
     <section class="panel" data-panel="compare" part="panel compare" aria-labelledby="compare-h" hidden>
       <h2 id="compare-h"><span data-t="compare.title"></span> <small data-t="compare.hint"></small></h2>
+      <p id="compare-status" class="muted" role="status"></p>
+      <h3 id="compare-reports-h" data-t="compare.reports"></h3>
+      <ol id="compare-reports" class="compare-reports plain" aria-labelledby="compare-reports-h"></ol>
+      <div class="table-tools" role="group" data-t-label="compare.exports">
+        <button type="button" part="button" data-export="compare-csv" data-t="compare.csv"></button>
+        <button type="button" part="button" data-export="timeline-csv" data-t="compare.timelineCsv" hidden></button>
+        <button type="button" part="button" data-export="compare-summary-svg" data-t="compare.summarySvg"></button>
+        <button type="button" part="button" data-export="compare-summary-png" data-t="compare.summaryPng"></button>
+      </div>
       <div class="table-wrap" part="table-wrap" tabindex="0" role="region" aria-labelledby="compare-h">
         <table id="compare-table" part="table" aria-labelledby="compare-h"><thead></thead><tbody></tbody></table>
+      </div>
+      ${chart('compare', 'tall')}
+      <h3 id="keyness-h"><span data-t="compare.keyness"></span> <small data-t="compare.keynessHint"></small></h3>
+      <div id="keyness" class="keyness-grid"></div>
+      <h3 id="shared-h" data-t="compare.shared"></h3>
+      <div class="table-wrap" part="table-wrap" tabindex="0" role="region" aria-labelledby="shared-h">
+        <table id="shared-table" part="table" aria-labelledby="shared-h"><thead></thead><tbody></tbody></table>
+      </div>
+      <div id="series" hidden>
+        <h3 id="series-h"><span data-t="series.title"></span> <small id="series-committee" lang="zh-CN"></small></h3>
+        <div class="grid2">
+          ${chart('timeline-formulations')}
+          ${chart('timeline-themes')}
+        </div>
+        ${chart('timeline-categories')}
+        <h4 id="changes-h" data-t="series.changes"></h4>
+        <div class="table-wrap" part="table-wrap" tabindex="0" role="region" aria-labelledby="changes-h">
+          <table id="changes-table" part="table" aria-labelledby="changes-h">
+            <thead><tr><th scope="col" data-t="series.category"></th><th scope="col" data-t="series.subject"></th><th scope="col" data-t="series.unit"></th>
+            <th scope="col" data-t="series.years"></th><th scope="col" data-t="series.values"></th><th scope="col" data-t="series.trend"></th><th scope="col" data-t="series.sentences"></th></tr></thead>
+            <tbody></tbody>
+          </table>
+        </div>
       </div>
     </section>
 
@@ -191,8 +227,9 @@ export const TEMPLATE = `
     <section class="panel exports" data-panel="exports" part="panel exports" aria-labelledby="exports-h">
       <h2 id="exports-h" class="sr-only" data-t="exports.title"></h2>
       <button type="button" data-export="json" part="button" data-t="exports.json"></button>
-      <button type="button" data-export="svg" part="button" data-t="exports.svg"></button>
-      <button type="button" data-export="png" part="button" data-t="exports.png"></button>
+      <button type="button" data-export="csv" part="button" data-t="exports.csv"></button>
+      <button type="button" data-export="summary-svg" part="button" data-t="exports.summarySvg"></button>
+      <button type="button" data-export="summary-png" part="button" data-t="exports.summaryPng"></button>
     </section>
   </div>
 </div>`;

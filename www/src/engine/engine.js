@@ -251,6 +251,15 @@ class Engine extends EventTarget {
     return { analysis: result, ms, memory };
   }
 
+  /**
+   * The core's Comparison of 2–50 analyses (fresh or read back from saved JSON): columns,
+   * figures, keyness, shared terms and, for one committee over several years, the series.
+   */
+  async compare(analyses) {
+    const bytes = analyses.reduce((n, a) => n + (a?.source?.bytes ?? 0), 0);
+    return (await this.request({ kind: 'compare', analyses }, { bytes, budgetMs: this.budget(bytes) })).result;
+  }
+
   /** KWIC lines and collocates of `term` in `text` (the text of an Analysis). */
   async concordance(text, term, { width = 20 } = {}) {
     const bytes = utf8Length(text);

@@ -6,6 +6,7 @@
 // In:  { kind: 'init', module? | body?, encoded?, length? | error? }
 //      { id, kind: 'analyze', input: string | Uint8Array | Blob, name, options }
 //      { id, kind: 'concordance', text, term, width }
+//      { id, kind: 'compare', analyses }               the core's Comparison of 2–50 analyses
 // Out: { type: 'progress', stage: 'download' | 'compile' | 'dictionary', loaded, total } while loading
 //      { type: 'module', module }                       the compiled module, kept by the engine
 //      { type: 'ready', ms }  |  { type: 'fatal', error }  (the engine could not load)
@@ -112,7 +113,12 @@ onmessage = async ({ data }) => {
     await ready;
     const t0 = performance.now();
     panics.take();
-    const result = kind === 'concordance' ? core.concordance(data.text, data.term, data.width ?? 20) : await analyze(id, data);
+    const result =
+      kind === 'concordance'
+        ? core.concordance(data.text, data.term, data.width ?? 20)
+        : kind === 'compare'
+          ? core.compare(data.analyses)
+          : await analyze(id, data);
     const ms = performance.now() - t0;
     const memory = exports?.memory?.buffer.byteLength ?? 0;
     const parts = splitIntoParts(result);
