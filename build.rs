@@ -55,6 +55,82 @@ fn main() {
     std::fs::write(out.join("segment.bin"), w.out).unwrap();
     let parts: String = parts.iter().map(|(name, at)| format!("{name} {at}\n")).collect();
     std::fs::write(out.join("segment.parts"), parts).unwrap();
+    write_gb18030(&out);
+    write_ts_characters(&out);
+}
+
+/// OpenCC's traditional→simplified characters (src/lexicon/opencc-ts-characters.txt, first
+/// candidate, one character to another) for src/view.rs: traditional code points as deltas,
+/// then each simplified one as a zigzag offset from its traditional one. Measured: 22 KB gzip
+/// as text, 10 KB so (-12 KB in the wasm).
+fn write_ts_characters(out: &Path) {
+    println!("cargo:rerun-if-changed=src/lexicon/opencc-ts-characters.txt");
+    let text = std::fs::read_to_string("src/lexicon/opencc-ts-characters.txt").unwrap();
+    let mut pairs: Vec<(u32, u32)> = data_lines(&text)
+        .filter_map(|l| {
+            let (k, v) = l.split_once('\t')?;
+            let (mut kc, mut vc) = (k.chars(), v.split(' ').next()?.chars());
+            let (k1, v1) = (kc.next()?, vc.next()?);
+            (kc.next().is_none() && vc.next().is_none() && k1 != v1).then_some((u32::from(k1), u32::from(v1)))
+        })
+        .collect();
+    pairs.sort();
+    pairs.dedup_by_key(|p| p.0);
+    let mut w = Writer::default();
+    w.varint(pairs.len() as u64);
+    let mut prev = 0;
+    for &(k, _) in &pairs {
+        w.varint(u64::from(k - prev));
+        prev = k;
+    }
+    for &(k, v) in &pairs {
+        let d = i64::from(v) - i64::from(k);
+        w.varint(if d >= 0 { 2 * d as u64 } else { 2 * (-d) as u64 - 1 });
+    }
+    std::fs::write(out.join("ts-characters.bin"), w.out).unwrap();
+}
+
+/// The GB18030 index for src/intake/encoding.rs, read off encoding_rs (a build-dependency,
+/// never in the wasm): per two-byte pointer the code point as a zigzag delta + 1 (0: none),
+/// then the four-byte ranges below pointer 39 420 as (first pointer, code point or 0).
+/// ~20 KB after gzip where encoding_rs's decoders brought ~135 KB of tables.
+fn write_gb18030(out: &Path) {
+    let one = |b: &[u8]| {
+        let s = encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(b)?;
+        let mut c = s.chars();
+        c.next().filter(|_| c.next().is_none())
+    };
+    let mut w = Writer::default();
+    let mut prev = 0i64;
+    for p in 0..23_940u32 {
+        let t = p % 190;
+        let b = [(p / 190 + 0x81) as u8, (if t < 0x3F { t + 0x40 } else { t + 0x41 }) as u8];
+        match one(&b) {
+            Some(c) => {
+                assert!(u32::from(c) <= 0xFFFF, "two-byte GB18030 is in the BMP");
+                let d = i64::from(u32::from(c)) - prev;
+                prev = i64::from(u32::from(c));
+                w.varint(if d >= 0 { 2 * d as u64 } else { 2 * (-d) as u64 - 1 } + 1);
+            }
+            None => w.varint(0),
+        }
+    }
+    let mut ranges: Vec<(u32, u32)> = Vec::new();
+    for p in 0..39_420u32 {
+        let b = [p / 12_600 + 0x81, p / 1260 % 10 + 0x30, p / 10 % 126 + 0x81, p % 10 + 0x30].map(|x| x as u8);
+        let cp = one(&b).map_or(0, u32::from);
+        let continues =
+            ranges.last().is_some_and(|&(s, c)| if c == 0 { cp == 0 } else { cp != 0 && cp == c + (p - s) });
+        if !continues {
+            ranges.push((p, cp));
+        }
+    }
+    w.varint(ranges.len() as u64);
+    for (p, c) in ranges {
+        w.varint(u64::from(p));
+        w.varint(u64::from(c));
+    }
+    std::fs::write(out.join("gb18030.bin"), w.out).unwrap();
 }
 
 /// Data lines of a file: not empty, not a `#` comment.
@@ -157,16 +233,11 @@ impl Dict {
         for &n in &order {
             w.varint(nodes[n].kids.len() as u64);
         }
-        for &n in &order {
-            let mut prev = 0;
-            for &label in nodes[n].kids.keys() {
-                w.varint(u64::from(label - prev));
-                prev = label;
-            }
-        }
-        for &n in &order[1..] {
-            w.varint(nodes[n].word.map_or(0, |i| self.words[i].1 + 1));
-        }
+        w.column(order.iter().flat_map(|&n| {
+            let labels = nodes[n].kids.keys();
+            labels.clone().zip([0].iter().chain(labels)).map(|(&label, &prev)| u64::from(label - prev))
+        }));
+        w.column(order[1..].iter().map(|&n| nodes[n].word.map_or(0, |i| self.words[i].1 + 1)));
         for &n in &order[1..] {
             if let Some(i) = nodes[n].word {
                 w.u8(tag_ids[self.words[i].2.as_str()]);

@@ -17,7 +17,9 @@ use std::sync::OnceLock;
 // Measured: ferrous-opencc (the pure-Rust OpenCC port) with only its T→S feature adds 128 KB
 // gzip to the wasm (rkyv, fst, serde_json and a run-time dictionary compiler); these tables
 // with the crate's own phrase matcher add about 25 KB.
-const TS_CHARACTERS: &str = include_str!("lexicon/opencc-ts-characters.txt");
+// The characters table as build.rs packs it from lexicon/opencc-ts-characters.txt (12 KB
+// gzip less than the text).
+const TS_CHARACTERS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ts-characters.bin"));
 const TS_PHRASES: &str = include_str!("lexicon/opencc-ts-phrases.txt");
 
 struct Tables {
@@ -33,18 +35,44 @@ fn tables() -> &'static Tables {
             let (k, v) = l.split_once('\t')?;
             Some((k, v.split(' ').next()?))
         };
-        let chars = lines(TS_CHARACTERS)
-            .filter_map(first)
-            .filter_map(|(k, v)| {
-                let (mut kc, mut vc) = (k.chars(), v.chars());
-                let (k1, v1) = (kc.next()?, vc.next()?);
-                (kc.next().is_none() && vc.next().is_none() && k1 != v1).then_some((k1, v1))
-            })
-            .collect();
+        let chars = ts_characters();
         let phrases =
             Phrases::new(lines(TS_PHRASES).filter_map(first).filter(|(k, v)| k.chars().count() == v.chars().count()));
         Tables { chars, phrases }
     })
+}
+
+/// Traditional → simplified characters, read from `TS_CHARACTERS`: a count, the traditional
+/// code points as deltas, then the simplified ones as zigzag offsets from them (varints).
+fn ts_characters() -> HashMap<char, char> {
+    let mut at = 0;
+    let mut varint = || {
+        let (mut v, mut shift) = (0u32, 0);
+        loop {
+            let b = TS_CHARACTERS[at];
+            at += 1;
+            v |= u32::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return v;
+            }
+            shift += 7;
+        }
+    };
+    let n = varint() as usize;
+    let mut k = 0;
+    let trad: Vec<u32> = (0..n)
+        .map(|_| {
+            k += varint();
+            k
+        })
+        .collect();
+    trad.into_iter()
+        .filter_map(|k| {
+            let z = varint();
+            let v = if z & 1 == 0 { k + z / 2 } else { k - z / 2 - 1 };
+            Some((char::from_u32(k)?, char::from_u32(v)?))
+        })
+        .collect()
 }
 
 /// The simplified form of one character (itself when it has none).
@@ -289,6 +317,22 @@ impl SpanMap<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_characters_are_the_opencc_file() {
+        let text = include_str!("lexicon/opencc-ts-characters.txt");
+        let from_text: HashMap<char, char> = lines(text)
+            .filter_map(|l| {
+                let (k, v) = l.split_once('\t')?;
+                let (mut kc, mut vc) = (k.chars(), v.split(' ').next()?.chars());
+                let (k1, v1) = (kc.next()?, vc.next()?);
+                (kc.next().is_none() && vc.next().is_none() && k1 != v1).then_some((k1, v1))
+            })
+            .collect();
+        assert!(from_text.len() > 4000);
+        assert_eq!(ts_characters(), from_text);
+        assert_eq!(simplified_char('國'), '国');
+    }
 
     fn slice16(s: &str, [a, b]: [usize; 2]) -> String {
         let u: Vec<u16> = s.encode_utf16().collect();

@@ -23,7 +23,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     });
     let bom = bytes.starts_with(b"\xEF\xBB\xBF") || bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
     if let (Some(label), false) = (declared, bom) {
-        if let Some(enc) = encoding_rs::Encoding::for_label(label.as_bytes()) {
+        if let Some(enc) = super::encoding::Encoding::for_label(label.as_bytes()) {
             if let Some(s) = enc.decode_without_bom_handling_and_without_replacement(bytes) {
                 return Ok(Decoded { text: s.into_owned(), encoding: enc.name(), warnings: Vec::new() });
             }

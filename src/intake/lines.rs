@@ -7,9 +7,9 @@
 //! is not UTF-8 is GB18030 if it decodes strictly and is not mostly-good UTF-8 with a broken
 //! byte; anything else is decoded with U+FFFD in whichever encoding breaks it least.
 
+use super::encoding::GB18030;
 use super::script::{line_list, plausible, plausible_share};
 use super::Notice;
-use encoding_rs::GB18030;
 
 pub struct Lines {
     pub text: String,
@@ -201,7 +201,7 @@ mod tests {
     use super::*;
 
     fn gbk(s: &str) -> Vec<u8> {
-        GB18030.encode(s).0.into_owned()
+        encoding_rs::GB18030.encode(s).0.into_owned()
     }
 
     #[test]

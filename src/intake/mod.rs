@@ -8,6 +8,7 @@
 //! the text, never as a refusal, as long as the file is readable.
 
 pub mod docx;
+mod encoding;
 pub mod garbled;
 pub mod html;
 mod lines;

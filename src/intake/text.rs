@@ -3,9 +3,9 @@
 //! text, so that nothing downstream ever sees binary garbage. Readable text with a few broken
 //! bytes is read, the damage replaced by U+FFFD and named in a warning.
 
+use super::encoding::{UTF_16BE, UTF_16LE};
 use super::{lines, utf16_sniff, Notice};
 use crate::error::Error;
-use encoding_rs::{UTF_16BE, UTF_16LE};
 
 /// Inputs above this are refused: jieba in a browser tab needs ~20x the text size in memory.
 /// The same limit caps the text taken out of a .docx or an HTML file.

@@ -4,9 +4,9 @@
 //! and a Chinese report has few ASCII characters and many 一. So both orders are decoded and
 //! the one that reads as a report (script::plausible) wins, if it reads well enough.
 
+use super::encoding::{Encoding, UTF_16BE, UTF_16LE};
 use super::script::plausible_share;
 use super::Notice;
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE};
 
 /// Bytes scored per candidate: enough for a verdict, cheap on a 20 MB file.
 const SAMPLE: usize = 64 * 1024;

@@ -84,10 +84,11 @@ impl Dict {
         first.push(at);
         let mut labels = Vec::with_capacity(n);
         labels.push(0);
+        let mut deltas = r.column();
         for i in 0..n {
             let mut label = 0u16;
             for _ in first[i]..first[i + 1] {
-                label += r.varint() as u16;
+                label += deltas.next() as u16;
                 labels.push(label);
             }
         }
@@ -96,8 +97,9 @@ impl Dict {
         let (mut freq, mut log_freq) = (Vec::new(), Vec::new());
         // ln is a library call in wasm, and most frequencies are small: look those up
         let small_ln: Vec<f64> = (0..1024).map(|f| (f as f64).ln()).collect();
+        let mut values = r.column();
         for _ in 1..n {
-            let v = r.varint() as u32;
+            let v = values.next() as u32;
             if v == 0 {
                 word.push(NO_WORD);
             } else {
