@@ -69,7 +69,8 @@ test('a worker that runs out of memory: the page says so, starts a new one, and 
     assert.ok(r.results, 'and still on screen');
     assert.equal(page.workers().length, 1, 'one worker: the spent one is gone');
     // the new worker analyses, and the element shows it beside the first
-    const again = await page.evaluate(async (s) => (await document.querySelector('report-lens').analyze(s, { name: 'again.txt' })).meta.title, sample);
+    // (a text of its own: the same text again would not be added twice)
+    const again = await page.evaluate(async (s) => (await document.querySelector('report-lens').analyze(`${s}\n\n（完）\n`, { name: 'again.txt' })).meta.title, sample);
     assert.equal(again, title);
     assert.deepEqual(await page.evaluate(() => document.querySelector('report-lens').reports.length), 2);
     assert.deepEqual(problems, []);
@@ -90,20 +91,23 @@ test("the caller's bytes are never changed or detached, a File is only read", as
       const file = new File([bytes], 'report.txt', { lastModified: 1_700_000_000_000 });
       const view = new Uint8Array(new ArrayBuffer(bytes.length + 8), 4, bytes.length);
       view.set(bytes);
-      await lens.analyze(bytes, { name: 'a.txt' });
-      await lens.analyze(buffer, { name: 'b.txt' });
-      await lens.analyze(file);
-      await lens.analyze(view, { name: 'c.txt' });
+      // the same text four ways: each call answers with its Analysis, one column is shown
+      const answered = [];
+      answered.push((await lens.analyze(bytes, { name: 'a.txt' })).source.name);
+      answered.push((await lens.analyze(buffer, { name: 'b.txt' })).source.name);
+      answered.push((await lens.analyze(file)).source.name);
+      answered.push((await lens.analyze(view, { name: 'c.txt' })).source.name);
       const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
       return {
         bytes: bytes.byteLength === copy.byteLength && same(bytes, copy),
         buffer: buffer.byteLength === copy.byteLength && same(new Uint8Array(buffer), copy),
         file: file.size === copy.length && file.lastModified === 1_700_000_000_000 && same(new Uint8Array(await file.arrayBuffer()), copy),
         view: view.byteLength === copy.length && view.buffer.byteLength === copy.length + 8 && same(view, copy),
+        answered,
         names: lens.reports.map((a) => a.source.name),
       };
     }, sample);
-    assert.deepEqual(r, { bytes: true, buffer: true, file: true, view: true, names: ['a.txt', 'b.txt', 'report.txt', 'c.txt'] });
+    assert.deepEqual(r, { bytes: true, buffer: true, file: true, view: true, answered: ['a.txt', 'b.txt', 'report.txt', 'c.txt'], names: ['a.txt'] });
     assert.deepEqual(problems, []);
   } finally {
     await browser.close();

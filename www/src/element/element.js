@@ -257,6 +257,12 @@ export class ReportLensElement extends HTMLElement {
           const entry = this.#errorEntry(e, item.name);
           errors.push(entry);
           this.#emit('report-lens:error', this.#errorText(entry));
+          // a report already shown is not added twice, but a caller of analyze() still gets
+          // its Analysis: the same text gives the same analysis
+          if (e.duplicateOf) {
+            last = e.duplicateOf;
+            continue;
+          }
           if (throwErrors) {
             this.#failed(errors);
             throw new Error(this.#errorText(entry));
@@ -279,7 +285,11 @@ export class ReportLensElement extends HTMLElement {
   #refuseDuplicate(analysis) {
     const same = this.#view.reports.findIndex((r) => r.id === analysis.id);
     if (same < 0) return;
-    throw Object.assign(new Error('duplicate'), { key: 'error.duplicate', vars: { other: this.#view.labelOf(this.#view.reports[same], same) } });
+    throw Object.assign(new Error('duplicate'), {
+      key: 'error.duplicate',
+      vars: { other: this.#view.labelOf(this.#view.reports[same], same) },
+      duplicateOf: analysis,
+    });
   }
 
   /** The status while a report is analysed: its name and size, the seconds gone (outside the
