@@ -3,18 +3,20 @@
 import { el, content } from '../dom.js';
 import { renderChunked, paragraphMore } from '../chunked.js';
 
-/** Size of a section: from its heading to the next heading of the same or a higher level. */
+/** Size of a section: from its heading to the next heading of the same or a higher level.
+ * One pass with a stack of open sections (a report may have thousands of headings). */
 function sectionSizes(a) {
-  return a.sections.map((s, i) => {
-    let next = a.text.length;
-    for (let j = i + 1; j < a.sections.length; j++) {
-      if (a.sections[j].level <= s.level) {
-        next = a.sections[j].span[0];
-        break;
-      }
+  const sizes = new Array(a.sections.length);
+  const open = [];
+  a.sections.forEach((s, i) => {
+    while (open.length && a.sections[open.at(-1)].level >= s.level) {
+      const j = open.pop();
+      sizes[j] = s.span[0] - a.sections[j].span[0];
     }
-    return next - s.span[0];
+    open.push(i);
   });
+  for (const j of open) sizes[j] = a.text.length - a.sections[j].span[0];
+  return sizes;
 }
 
 /** A bar for a section's share; its width set through CSSOM (allowed by a strict style CSP). */
