@@ -50,16 +50,19 @@ pub fn plain(s: &str) -> String {
 pub fn hits_in(tables_: &[&Rows], text: &str) -> Vec<Hit> {
     let t = tables();
     let mut found = Vec::new();
-    for table in tables_ {
-        for (row, (cat, kws)) in table.iter().enumerate() {
-            for k in kws {
-                for (start, _) in text.match_indices(k) {
-                    let end = start + k.len();
-                    if t.organ.iter().any(|o| text[end..].starts_with(o)) {
-                        continue;
-                    }
-                    found.push(Hit { start, end, cat: *cat, row, word: k });
+    // one pass over the text; at each char the keywords that start with it, table by table and
+    // row by row (the order that breaks ties between equal spans)
+    for (start, c) in text.char_indices() {
+        for table in tables_ {
+            for &(k, row) in table.starting_with(c) {
+                if !text[start..].starts_with(k) {
+                    continue;
                 }
+                let end = start + k.len();
+                if t.organ.iter().any(|o| text[end..].starts_with(o)) {
+                    continue;
+                }
+                found.push(Hit { start, end, cat: table.category(row), row, word: k });
             }
         }
     }

@@ -24,8 +24,40 @@ pub enum UnitClass {
     Ratio,
 }
 
-/// Keyword rows: a category and its words.
-pub type Rows = Vec<(Category, Vec<&'static str>)>;
+/// Keyword rows: a category and its words, in order of precedence; indexed by first char so
+/// that a text is read in one pass, whatever the number of keywords.
+pub struct Rows {
+    pub list: Vec<(Category, Vec<&'static str>)>,
+    /// (keyword, row) by the keyword's first char, in table order.
+    by_first: crate::fx::FxMap<char, Vec<(&'static str, usize)>>,
+}
+
+impl Rows {
+    fn new(list: Vec<(Category, Vec<&'static str>)>) -> Rows {
+        let mut by_first: crate::fx::FxMap<char, Vec<(&'static str, usize)>> = Default::default();
+        for (row, (_, kws)) in list.iter().enumerate() {
+            for k in kws {
+                if let Some(c) = k.chars().next() {
+                    by_first.entry(c).or_default().push((k, row));
+                }
+            }
+        }
+        Rows { list, by_first }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    pub fn category(&self, row: usize) -> Category {
+        self.list[row].0
+    }
+
+    /// The keywords that begin with `c`, with their rows.
+    pub fn starting_with(&self, c: char) -> &[(&'static str, usize)] {
+        self.by_first.get(&c).map_or(&[], Vec::as_slice)
+    }
+}
 
 pub struct Tables {
     /// Units with their class, longest first.
@@ -70,6 +102,10 @@ fn words(sec: &HashMap<&'static str, Vec<&'static str>>, name: &str) -> Vec<&'st
 }
 
 fn rows(sec: &HashMap<&'static str, Vec<&'static str>>, name: &str) -> Rows {
+    Rows::new(rows_of(sec, name))
+}
+
+fn rows_of(sec: &HashMap<&'static str, Vec<&'static str>>, name: &str) -> Vec<(Category, Vec<&'static str>)> {
     sec.get(name)
         .into_iter()
         .flatten()
@@ -112,7 +148,7 @@ pub fn tables() -> &'static Tables {
             v.sort_by_key(|f| std::cmp::Reverse(f.len()));
         }
         let cat = sections(CATEGORIES);
-        let labels = rows(&cat, "labels").into_iter().map(|(c, l)| (c, l.first().copied().unwrap_or(""))).collect();
+        let labels = rows_of(&cat, "labels").into_iter().map(|(c, l)| (c, l.first().copied().unwrap_or(""))).collect();
         let sub = sections(SUBJECTS);
         Tables {
             units,
