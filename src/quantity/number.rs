@@ -7,8 +7,27 @@ use crate::clean::{half_width, is_digit};
 pub const CN_DIGITS: &str = "零〇一二三四五六七八九两";
 pub const CN_POWERS: &str = "十百千万亿";
 
+/// Asked of every char of a report: a match, not a substring search in CN_DIGITS/CN_POWERS.
 pub fn is_cn_numeral(c: char) -> bool {
-    CN_DIGITS.contains(c) || CN_POWERS.contains(c)
+    matches!(
+        c,
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '两'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+    )
 }
 
 fn cn_digit(c: char) -> Option<u64> {
@@ -165,6 +184,14 @@ pub fn lone_power(cs: &[char], i: usize) -> Option<(f64, usize)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn cn_numerals_are_the_digits_and_powers() {
+        for c in super::CN_DIGITS.chars().chain(super::CN_POWERS.chars()) {
+            assert!(super::is_cn_numeral(c), "{c}");
+        }
+        assert!(!super::is_cn_numeral('第') && !super::is_cn_numeral('1'));
+    }
+
     use super::*;
 
     fn cn(s: &str) -> (f64, usize) {
