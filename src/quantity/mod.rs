@@ -74,7 +74,10 @@ pub fn extract(text: &str, doc: &Document, idx: &SpanMap) -> Vec<Quantity> {
 fn unfinished(text: &str, doc: &Document, (ps, pe): (usize, usize), next: usize) -> Option<String> {
     let prev = &text[ps..pe];
     let adjacent = text[pe..next].chars().filter(|&c| c == '\n').count() == 1;
-    let heading = doc.headings.iter().any(|h| h.range.0 < pe && ps < h.range.1.max(h.range.0 + 1));
+    // headings are in text order, at most one per paragraph: only the last one starting
+    // before the paragraph's end can lie in it (a scan of them all per paragraph is quadratic)
+    let k = doc.headings.partition_point(|h| h.range.0 < pe);
+    let heading = k.checked_sub(1).is_some_and(|k| ps < doc.headings[k].range.1.max(doc.headings[k].range.0 + 1));
     let ended = prev.ends_with(|c: char| "。！？!?：:；;”）)".contains(c));
     // a title or heading line holds no clause of prose
     let marker = prev.char_indices().nth(3).map_or(prev.len(), |(i, _)| i); // 一、 (二)、
