@@ -62,3 +62,19 @@ fn unreadable_input_exits_2_with_one_line() {
     let out = cli().args(["frobnicate"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn an_analysis_past_its_budget_is_given_up_with_a_message() {
+    // a zero budget: every report is past it, so the message is certain; the rest of a corpus
+    // run goes on (the corpus tests skip bad files the same way)
+    let out = cli().args(["analyze", "--budget", "0", &fixture("sample-report.txt")]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("sample-report.txt") && err.contains("时间预算"), "{err}");
+    // a budget the report fits in changes nothing
+    let out = cli().args(["analyze", "--budget", "600", &fixture("small.txt")]).output().unwrap();
+    assert!(out.status.success());
+    let out = cli().args(["analyze", "--budget", "soon", &fixture("small.txt")]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -10,6 +10,10 @@ pub struct Args {
     pub jobs: usize,
 }
 
+/// `--budget SECONDS`: how long one report may take before it is given up (default: a minute
+/// plus 10 s per MB, as in the page).
+pub static BUDGET: std::sync::OnceLock<std::time::Duration> = std::sync::OnceLock::new();
+
 /// Paths one per line, from a file or (`-`) standard input.
 fn list(path: &str) -> Result<Vec<String>, String> {
     let text = if path == "-" {
@@ -40,6 +44,11 @@ pub fn parse(args: &[String], allowed: &[&str]) -> Result<Args, String> {
             "--jobs" => a.jobs = value.parse().ok().filter(|&n| n > 0).ok_or("--jobs takes a number of threads")?,
             // a shard's share of a corpus: more paths than a command line holds
             "--files-from" => a.files.extend(list(&value)?),
+            "--budget" => {
+                let secs: f64 =
+                    value.parse().ok().filter(|s: &f64| s.is_finite() && *s >= 0.0).ok_or("--budget takes seconds")?;
+                let _ = BUDGET.set(std::time::Duration::from_secs_f64(secs));
+            }
             _ => unreachable!("every allowed flag is handled"),
         }
     }

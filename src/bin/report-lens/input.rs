@@ -3,21 +3,49 @@
 
 use report_lens::{analysis::SCHEMA, analyze_bytes, Analysis, Options};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
 
 /// The name an analysis is given: the file name, as the page does.
 fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
+/// The time one report may take: `--budget`, else a minute plus 10 s per MB (the page's).
+fn budget(bytes: usize) -> Duration {
+    crate::args::BUDGET
+        .get()
+        .copied()
+        .unwrap_or_else(|| Duration::from_secs(60) + Duration::from_secs_f64(bytes as f64 / 1_048_576.0 * 10.0))
+}
+
 /// Analyses one report file; the error is the reason, in one line. A panic in the core is
-/// caught and reported the same way, so that one bad file cannot end a corpus run.
+/// caught and reported the same way, so that one bad file cannot end a corpus run; an
+/// analysis past its budget is given up with a message (its thread is left to the process's
+/// end: a thread cannot be stopped from outside).
 pub fn analyze_file(path: &Path) -> Result<Analysis, String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     let name = file_name(path);
-    let run = std::panic::catch_unwind(|| analyze_bytes(&name, &bytes, &Options::default()));
-    match run {
-        Ok(result) => result.map_err(|e| e.to_string()),
-        Err(_) => Err("分析时出现内部错误 (internal error; please report this file)".into()),
+    let limit = budget(bytes.len());
+    let size = bytes.len();
+    let (tx, rx) = mpsc::channel();
+    std::thread::Builder::new()
+        .name(format!("analyze {name}"))
+        .spawn(move || {
+            let run = std::panic::catch_unwind(|| analyze_bytes(&name, &bytes, &Options::default()));
+            let _ = tx.send(run);
+        })
+        .map_err(|e| e.to_string())?;
+    match rx.recv_timeout(limit) {
+        Ok(Ok(result)) => result.map_err(|e| e.to_string()),
+        Ok(Err(_)) | Err(mpsc::RecvTimeoutError::Disconnected) => {
+            Err("分析时出现内部错误 (internal error; please report this file)".into())
+        }
+        Err(mpsc::RecvTimeoutError::Timeout) => Err(format!(
+            "分析超过时间预算 {:.1} 秒，已放弃 ({:.1} MB; analysis stopped after its time budget, --budget sets it)",
+            limit.as_secs_f64(),
+            size as f64 / 1_048_576.0
+        )),
     }
 }
 

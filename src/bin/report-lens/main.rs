@@ -17,9 +17,9 @@ mod tables;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  report-lens analyze FILE... [--format json|csv] [--jobs N]
-  report-lens corpus DIR_OR_FILE... --out DIR [--jobs N] [--files-from LIST]
-  report-lens compare FILE... [--format json|csv] [--out DIR] [--jobs N]
+  report-lens analyze FILE... [--format json|csv] [--jobs N] [--budget SECONDS]
+  report-lens corpus DIR_OR_FILE... --out DIR [--jobs N] [--files-from LIST] [--budget SECONDS]
+  report-lens compare FILE... [--format json|csv] [--out DIR] [--jobs N] [--budget SECONDS]
       (FILE: a report, or saved Analysis JSON: .json, .jsonl)
   report-lens eval quantities GOLD.jsonl REPORT";
 
@@ -27,9 +27,13 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let rest = args.get(1..).unwrap_or_default();
     let result = match args.first().map(String::as_str) {
-        Some("analyze") => args::parse(rest, &["--format", "--jobs"]).and_then(|a| analyze::run(&a)),
-        Some("corpus") => args::parse(rest, &["--out", "--jobs", "--files-from"]).and_then(|a| corpus::run(&a)),
-        Some("compare") => args::parse(rest, &["--format", "--out", "--jobs"]).and_then(|a| compare::run(&a)),
+        Some("analyze") => args::parse(rest, &["--format", "--jobs", "--budget"]).and_then(|a| analyze::run(&a)),
+        Some("corpus") => {
+            args::parse(rest, &["--out", "--jobs", "--files-from", "--budget"]).and_then(|a| corpus::run(&a))
+        }
+        Some("compare") => {
+            args::parse(rest, &["--format", "--out", "--jobs", "--budget"]).and_then(|a| compare::run(&a))
+        }
         Some("eval") if args.get(1).map(String::as_str) == Some("quantities") && args.len() == 4 => {
             eval::quantities(&args[2], &args[3])
         }
