@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test: the native core (cargo test), a short fuzz
-# run of every fuzz target (FUZZ_SECONDS each, default 30), the wasm build in Node (analyze()
+# run of every fuzz target (FUZZ_SECONDS each, default 60), the wasm build in Node (analyze()
 # equals the CLI), the page and the <report-lens> element end to end in headless Chromium
 # (start-up, long tasks with 25 KB and 15 MB reports, a worker that runs out of memory, bad
 # input), and the npm package (npm pack, tsc on its types, a Vite app built from it).
@@ -17,8 +17,8 @@ cargo clippy --locked --all-targets --features schema -- -D warnings
 echo "== cargo test (native core, CLI, shared corpus when ../shared exists)"
 cargo test --locked --features schema
 
-echo "== fuzzing: every target for ${FUZZ_SECONDS:-30}s from the seeds (scripts/fuzz.sh; fails on a crash)"
-bash scripts/fuzz.sh --seeds-only "${FUZZ_SECONDS:-30}"
+echo "== fuzzing: every target for ${FUZZ_SECONDS:-60}s from the seeds (scripts/fuzz.sh; fails on a crash)"
+bash scripts/fuzz.sh --seeds-only "${FUZZ_SECONDS:-60}"
 
 echo "== wasm build"
 bash scripts/build.sh
