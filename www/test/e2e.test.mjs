@@ -179,6 +179,25 @@ test('a binary file and an empty file get clear messages, not empty charts', asy
   await page.close();
 });
 
+test('PDF text: the repairs are listed with what they took out and marked in the text', async () => {
+  const { page, problems } = await openPage();
+  const path = join(root, 'tests', 'fixtures', 'reports', 'nanshan-city-2024-report-pdf.txt');
+  const expected = cliAnalysis(path);
+  await drop(page, [{ name: 'nanshan-city-2024-report-pdf.txt', bytes: readFileSync(path) }]);
+  await page.waitForSelector('report-lens[data-state="done"]', { timeout: 30_000 });
+  const repairs = expected.warnings.filter((w) => w.span && ['joined', 'caption', 'repeat', 'furniture'].includes(w.kind));
+  assert.ok(repairs.some((w) => w.kind === 'joined') && repairs.some((w) => w.kind === 'furniture'), 'the fixture has joins and furniture');
+  assert.equal(await page.locator('#warnings li').count(), Math.min(50, expected.warnings.length));
+  const removed = expected.warnings.find((w) => w.removed);
+  assert.ok((await page.textContent('#warnings')).includes(removed.removed.slice(0, 20)), 'what a repair took out is shown');
+  await page.selectOption('#highlight-layer', 'repairs');
+  const marked = await highlight(page, 'layer');
+  assert.equal(marked.length, repairs.length, 'every repair is marked in the text');
+  const joined = repairs.filter((w) => w.kind === 'joined').map((w) => expected.text.slice(w.span[0], w.span[1]));
+  for (const j of joined) assert.ok(marked.includes(j), `the joined text is marked: ${j.slice(0, 20)}`);
+  assert.deepEqual(problems, []);
+});
+
 test('the shared corpus reports show sensible figures and charts', { skip: !existsSync(sharedCorpus) }, async () => {
   const { page, problems } = await openPage();
   const files = readdirSync(sharedCorpus).filter((f) => f.endsWith('.txt'));

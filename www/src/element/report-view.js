@@ -298,7 +298,9 @@ export class ReportView {
           ? [...a.entities.people, ...a.entities.places].flatMap((x) => x.spans)
           : layer === 'search'
             ? this.#kwic.lines.map((l) => l.span)
-            : [];
+            : layer === 'repairs'
+              ? repairSpans(a)
+              : [];
     this.#text.setSpans('layer', spans);
   }
 
@@ -398,4 +400,16 @@ export class ReportView {
       if (c.series) return save('timeline.csv', csvFile(seriesTables(c.series)), 'text/csv');
     }
   }
+}
+
+/** Where the core repaired the text: a joined break or a moved caption where it now stands,
+ * text taken out (furniture, a repeat: an empty span) as the character after the cut, so that
+ * every repair shows; the warnings list says what each one took out. */
+const REPAIRS = new Set(['joined', 'caption', 'repeat', 'furniture']);
+
+function repairSpans(a) {
+  const n = a.text.length;
+  return a.warnings
+    .filter((w) => w.span && REPAIRS.has(w.kind))
+    .map(({ span: [s, e] }) => (e > s ? [s, e] : [Math.max(0, Math.min(s, n - 1)), Math.min(s + 1, n)]));
 }

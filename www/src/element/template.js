@@ -217,6 +217,7 @@ export const TEMPLATE = `
             <option value="formulations" data-t="layer.formulations"></option>
             <option value="entities" data-t="layer.entities"></option>
             <option value="search" data-t="layer.search"></option>
+            <option value="repairs" data-t="layer.repairs"></option>
           </select>
         </label>
       </div>
