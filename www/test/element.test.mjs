@@ -194,6 +194,16 @@ test('one switch turns every label into English and back', async () => {
 
 test('keyboard only: the file chooser, results, sorting a table, choosing a row', async () => {
   const { page, problems } = await demo();
+  // Playwright starts intercepting file pickers when one is first awaited, asynchronously:
+  // a key pressed at once can open the picker before that (no event, a native dialog). A
+  // listener from the start turns interception on long before the first key.
+  page.on('filechooser', () => {});
+  await page.waitForLoadState('networkidle');
+  const chooserBy = async (key) => {
+    assert.equal((await focused(page))?.id, 'dropzone', 'the drop zone has the focus');
+    const [c] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10_000 }), page.keyboard.press(key)]);
+    return c;
+  };
   const tabTo = async (match, limit = 80) => {
     for (let i = 0; i < limit; i++) {
       await page.keyboard.press('Tab');
@@ -204,9 +214,9 @@ test('keyboard only: the file chooser, results, sorting a table, choosing a row'
   };
   await tabTo((f) => f.id === 'dropzone');
   // Space opens the file picker (cancelled here), Enter too (a file chosen)
-  const [cancelled] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press(' ')]);
+  const cancelled = await chooserBy(' ');
   await cancelled.setFiles([]);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  const chooser = await chooserBy('Enter');
   assert.ok(chooser.isMultiple());
   await chooser.setFiles(fixture);
   await page.waitForSelector('report-lens[data-state="done"]', { timeout: 30_000 });
