@@ -1,6 +1,8 @@
 // Shared by the Chromium tests: Debian's Chromium driven by playwright-core (never a
 // downloaded browser), the static server, the CLI's JSON, and page watchers that collect
 // errors and requests.
+import { before, after } from 'node:test';
+import { serve } from '../serve.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +48,25 @@ export function launch({ args = [] } = {}) {
     ],
     // playwright gives every launch a fresh, empty user-data-dir of its own
   });
+}
+
+/**
+ * The demo server and a Chromium for the tests of one file: started before them, closed after
+ * them (then `done`, if given). The tests read `env.origin` and `env.browser`.
+ */
+export function servedBrowser({ done } = {}) {
+  const env = { server: null, origin: null, browser: null };
+  before(async () => {
+    env.server = await serve(0);
+    env.origin = `http://127.0.0.1:${env.server.address().port}`;
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+    done?.();
+  });
+  return env;
 }
 
 /** The CLI's Analysis JSON of a file (the reference every page result must equal). */

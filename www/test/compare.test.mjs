@@ -5,15 +5,14 @@
 // export downloaded and checked (JSON = the CLI's Analysis, CSV = the CLI's tables with a BOM,
 // PNG sizes read from the IHDR, SVG parsed in the page); saved analyses re-opened without the
 // reports; axe-core clean on the comparison.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '../serve.mjs';
-import { root, launch, cliAnalysis, watch, drop, focused } from './browser.mjs';
+import { root, cliAnalysis, watch, drop, focused, servedBrowser } from './browser.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const cliPath = process.env.REPORT_LENS_CLI ?? join(root, 'target', 'debug', 'report-lens');
@@ -23,21 +22,12 @@ const files = YEARS.map((y) => join(root, 'tests', 'fixtures', 'series', `qingla
 const item = (i) => ({ name: `qinglan-city-${YEARS[i]}-report.txt`, bytes: readFileSync(files[i]) });
 const BOM = '\uFEFF';
 
-let server, browser, origin;
-before(async () => {
-  server = await serve(0);
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = servedBrowser();
 
 async function openPage() {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, bypassCSP: true });
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, bypassCSP: true });
   const watched = watch(page);
-  await page.goto(`${origin}/`);
+  await page.goto(`${env.origin}/`);
   await page.waitForSelector('report-lens[data-state="ready"]', { timeout: 60_000 });
   return { page, ...watched };
 }

@@ -2,34 +2,25 @@
 // element), served as the demo serves it; files dropped with real drop events; figures,
 // charts, table, exports. Fails on any page error, console error, or request outside the
 // page's own origin. (Playwright's CSS selectors pierce the element's open shadow root.)
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve } from '../serve.mjs';
-import { root, out, fixture, sharedCorpus, launch, cliAnalysis, watch, drop, highlight, recordTimings } from './browser.mjs';
+import { root, out, fixture, sharedCorpus, cliAnalysis, watch, drop, highlight, recordTimings, servedBrowser } from './browser.mjs';
 
-let server, browser, origin;
 const timings = {};
-
-before(async () => {
-  server = await serve(0);
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-  recordTimings({ e2e: timings });
-  console.log('timings', JSON.stringify(timings));
+const env = servedBrowser({
+  done: () => {
+    recordTimings({ e2e: timings });
+    console.log('timings', JSON.stringify(timings));
+  },
 });
 
 async function openPage() {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const watched = watch(page);
   const t0 = Date.now();
-  await page.goto(origin + '/');
+  await page.goto(env.origin + '/');
   await page.waitForSelector('report-lens[data-state="ready"]', { timeout: 60_000 });
   timings.navigation_to_ready_ms = Date.now() - t0;
   timings.worker_ready_ms = Math.round(await page.evaluate(() => window.__reportLens.engineMs));
@@ -138,7 +129,7 @@ test('drop a report: figures, charts, achievements, text highlight, exports', as
   assert.match(svgText, /^<svg/);
   assert.ok(svgText.includes('各类实绩提及次数'), 'the exported chart carries its title');
 
-  const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
+  const foreign = requests.filter((u) => !u.startsWith(env.origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
   assert.deepEqual(foreign, [], 'no request outside the page origin');
   assert.deepEqual(problems, []);
   await page.close();
@@ -236,7 +227,7 @@ test('the shared corpus reports show sensible figures and charts', { skip: !exis
 
 test('the offline single-file page works from disk with no network at all', async () => {
   const file = join(root, 'www', 'dist', 'report-lens-offline.html');
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const { problems, requests } = watch(page);
   const t0 = Date.now();
   await page.goto(`file://${file}`);

@@ -1,34 +1,22 @@
 // The <report-lens> element in Chromium: in a host page with hostile CSS (intact, lazy, one
 // worker for two elements, results equal to the CLI), in an iframe through postMessage, in
 // Chinese and English, by keyboard alone, at 390 px, and under axe-core.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { serve } from '../serve.mjs';
-import { out, fixture, launch, cliAnalysis, watch, focused, highlight } from './browser.mjs';
+import { out, fixture, cliAnalysis, watch, focused, highlight, servedBrowser } from './browser.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-let server, browser, origin;
-
-before(async () => {
-  server = await serve(0);
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = servedBrowser();
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 async function demo({ width = 1280, height = 900, lang } = {}) {
-  const page = await browser.newPage({ viewport: { width, height }, bypassCSP: true });
+  const page = await env.browser.newPage({ viewport: { width, height }, bypassCSP: true });
   const watched = watch(page);
-  await page.goto(`${origin}/${lang ? `?lang=${lang}` : ''}`);
+  await page.goto(`${env.origin}/${lang ? `?lang=${lang}` : ''}`);
   await page.waitForSelector('report-lens[data-state="ready"]', { timeout: 60_000 });
   return { page, ...watched };
 }
@@ -40,13 +28,13 @@ async function analyseSample(page) {
 }
 
 test('a host page with hostile CSS: the element is intact, loads nothing until seen, and two elements share one worker', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const { problems, requests } = watch(page);
   await page.addInitScript(() => {
     window.readyEvents = [];
     document.addEventListener('report-lens:ready', (e) => window.readyEvents.push(e.target.id));
   });
-  await page.goto(`${origin}/examples/host.html`);
+  await page.goto(`${env.origin}/examples/host.html`);
   await page.waitForFunction(() => customElements.get('report-lens') && document.querySelector('#lens-b')?.shadowRoot);
   await page.waitForTimeout(1500);
   const heavy = (u) => /\.wasm$|\/worker\.js$|charts-impl/.test(u);
@@ -134,9 +122,9 @@ test('a host page with hostile CSS: the element is intact, loads nothing until s
 });
 
 test('the iframe alternative: a report goes in by postMessage, the Analysis comes out', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const { problems } = watch(page);
-  await page.goto(`${origin}/examples/iframe.html`);
+  await page.goto(`${env.origin}/examples/iframe.html`);
   await page.waitForFunction(() => window.lensReady === true, null, { timeout: 60_000 });
   const analysis = await page.evaluate((bytes) => window.analyzeInFrame(new Uint8Array(bytes), 'sample-report.txt'), [...readFileSync(fixture)]);
   assert.deepStrictEqual(analysis, cliAnalysis(fixture));
@@ -347,8 +335,8 @@ test('axe-core: no serious or critical violation on the demo page and in the ele
   report.demoEnglish = await axe(page);
   await page.close();
 
-  const host = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-  await host.goto(`${origin}/examples/host.html`);
+  const host = await env.browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  await host.goto(`${env.origin}/examples/host.html`);
   await host.locator('#lens-a').scrollIntoViewIfNeeded();
   await host.waitForFunction(() => window.hostResults?.length === 1, null, { timeout: 60_000 });
   report.hostElement = await axe(host, { include: { fromShadowDom: ['#lens-a', '.root'] } });

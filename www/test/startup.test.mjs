@@ -3,33 +3,21 @@
 // matching ETag); a cold load in Chromium receives the wasm brotli-compressed; the offline page
 // carries the wasm compressed. Start-up times go to test-output/timings.json and are printed,
 // held only to a generous sanity bound (the machine is shared).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { readFileSync, statSync } from 'node:fs';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { serve } from '../serve.mjs';
-import { root, launch, recordTimings } from './browser.mjs';
+import { root, recordTimings, servedBrowser } from './browser.mjs';
 import { measureStartup } from './startup.mjs';
 
 const dist = join(root, 'www', 'dist');
-let server, origin, browser;
-
-before(async () => {
-  server = await serve(0);
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = servedBrowser();
 
 function get(path, headers = {}) {
   return new Promise((resolve, reject) => {
-    request(`${origin}${path}`, { headers }, (res) => {
+    request(`${env.origin}${path}`, { headers }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -73,10 +61,10 @@ test('every asset is sent precompressed by Accept-Encoding, with its own type', 
 });
 
 test('a cold load receives the wasm brotli-compressed and compiles it as it streams', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const wasm = page.waitForResponse((r) => r.url().endsWith('.wasm'));
-  await page.goto(`${origin}/`);
+  await page.goto(`${env.origin}/`);
   const res = await wasm;
   assert.equal((await res.allHeaders())['content-encoding'], 'br');
   await page.waitForSelector('report-lens[data-state="ready"]', { timeout: 60_000 });
@@ -87,8 +75,8 @@ test('a cold load receives the wasm brotli-compressed and compiles it as it stre
 
 test('start-up, cold cache: navigation to interactive and to ready (measured, printed)', async () => {
   const runs = [];
-  for (let i = 0; i < 3; i++) runs.push(await measureStartup(browser, `${origin}/`));
-  const slow = await measureStartup(browser, `${origin}/`, { mbit: 10 });
+  for (let i = 0; i < 3; i++) runs.push(await measureStartup(env.browser, `${env.origin}/`));
+  const slow = await measureStartup(env.browser, `${env.origin}/`, { mbit: 10 });
   const median = (k) => runs.map((r) => r[k]).sort((a, b) => a - b)[1];
   const timings = {
     localhost_interactive_ms: median('interactive_ms'),

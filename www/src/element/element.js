@@ -214,9 +214,9 @@ export class ReportLensElement extends HTMLElement {
           if (looksSaved(input)) {
             // saved analyses: shown again as they are, without the reports they came from
             for (const analysis of readSaved(await input.text())) {
-              this.#refuseDuplicate(analysis);
-              await this.#view.add(analysis);
               last = analysis;
+              if (this.#notAddedTwice(analysis, item.name, errors)) continue;
+              await this.#view.add(analysis);
               this.#emit('report-lens:analysed', analysis);
             }
             continue;
@@ -234,7 +234,10 @@ export class ReportLensElement extends HTMLElement {
             },
           });
           this.#stopTicker();
-          this.#refuseDuplicate(analysis);
+          // a report already shown is not added twice, but a caller of analyze() still gets
+          // its Analysis: the same text gives the same analysis
+          last = analysis;
+          if (this.#notAddedTwice(analysis, item.name, errors)) continue;
           const t2 = performance.now();
           performance.measure('report-lens:analyse', { start: t0, end: t2 });
           this.#setStatus('status.show', { name }, true);
@@ -250,19 +253,12 @@ export class ReportLensElement extends HTMLElement {
             memory,
             longestTaskMs: longestTaskSince(t0),
           });
-          last = analysis;
           this.#emit('report-lens:analysed', analysis);
         } catch (e) {
           this.#stopTicker();
           const entry = this.#errorEntry(e, item.name);
           errors.push(entry);
           this.#emit('report-lens:error', this.#errorText(entry));
-          // a report already shown is not added twice, but a caller of analyze() still gets
-          // its Analysis: the same text gives the same analysis
-          if (e.duplicateOf) {
-            last = e.duplicateOf;
-            continue;
-          }
           if (throwErrors) {
             this.#failed(errors);
             throw new Error(this.#errorText(entry));
@@ -281,15 +277,15 @@ export class ReportLensElement extends HTMLElement {
     return last;
   }
 
-  /** A report whose text is already here (same content id) is not added twice. */
-  #refuseDuplicate(analysis) {
+  /** Whether a report with this text (same content id) is already here: then it is not added,
+   * and the message naming the one it repeats joins `errors`. */
+  #notAddedTwice(analysis, name, errors) {
     const same = this.#view.reports.findIndex((r) => r.id === analysis.id);
-    if (same < 0) return;
-    throw Object.assign(new Error('duplicate'), {
-      key: 'error.duplicate',
-      vars: { other: this.#view.labelOf(this.#view.reports[same], same) },
-      duplicateOf: analysis,
-    });
+    if (same < 0) return false;
+    const entry = { name, key: 'error.duplicate', vars: { other: this.#view.labelOf(this.#view.reports[same], same) } };
+    errors.push(entry);
+    this.#emit('report-lens:error', this.#errorText(entry));
+    return true;
   }
 
   /** The status while a report is analysed: its name and size, the seconds gone (outside the
