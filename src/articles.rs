@@ -39,12 +39,15 @@ fn is_prose(l: &str) -> bool {
 /// Heading 1) is not one.
 fn is_headline(lines: &[&str], i: usize) -> bool {
     let p = lines[i];
-    let title = crate::structure::clean_title(p);
-    let section = crate::structure::part_of(&title) != crate::structure::Part::Other
-        || crate::structure::heading_style(&title).is_some();
+    // (the cheap test first: this runs on every paragraph)
+    let section = || {
+        let title = crate::structure::clean_title(p);
+        crate::structure::part_of(&title) != crate::structure::Part::Other
+            || crate::structure::heading_style(&title).is_some()
+    };
     p.starts_with("# ")
         && !is_front_matter(p)
-        && !section
+        && !section()
         && lines[i + 1..].iter().take(2).any(|l| is_front_matter(l) || meta::is_byline(l))
 }
 

@@ -25,6 +25,16 @@ pub fn normalize(text: &str) -> String {
 }
 
 /// Full-width ASCII digit or letter to its half-width form; other chars unchanged.
+/// `s` without Markdown bold marks (`**`). Most lines have none: they are not searched for
+/// the two-char pattern (a visible share of reading every paragraph's head, in wasm most).
+pub fn without_bold(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains('*') {
+        std::borrow::Cow::Owned(s.replace("**", ""))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 pub fn half_width(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),

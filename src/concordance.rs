@@ -2,10 +2,10 @@
 //! words that keep company with it most (collocates, by t-score within five words).
 
 pub use crate::analysis::{Collocate, Concordance, KwicLine};
+use crate::fx::FxMap;
 use crate::segment::{is_content, Token};
 use crate::stats::round;
 use crate::view::View;
-use std::collections::HashMap;
 
 const WINDOW: usize = 5;
 
@@ -49,7 +49,7 @@ pub fn collocates(view: &View, tokens: &[Token], term: &str, top: usize) -> Vec<
         })
         .collect();
     let n = words.len().max(1) as f64;
-    let mut freq: HashMap<&str, usize> = HashMap::new();
+    let mut freq: FxMap<&str, usize> = FxMap::default();
     for (w, _) in &words {
         *freq.entry(w).or_default() += 1;
     }
@@ -64,7 +64,7 @@ pub fn collocates(view: &View, tokens: &[Token], term: &str, top: usize) -> Vec<
             *flag = true;
         }
     }
-    let mut near: HashMap<&str, usize> = HashMap::new();
+    let mut near: FxMap<&str, usize> = FxMap::default();
     for (i, &(w, content)) in words.iter().enumerate() {
         if in_window[i] && content && w != term {
             *near.entry(w).or_default() += 1;

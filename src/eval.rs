@@ -7,8 +7,8 @@
 //! (character-bigram overlap of at least half of the gold subject's bigrams).
 
 use crate::analysis::Quantity;
+use crate::fx::FxSet;
 use serde::Deserialize;
-use std::collections::HashSet;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Gold {
@@ -82,7 +82,7 @@ fn norm(value: f64, unit: &str) -> (i64, String) {
 /// Character bigrams of the Han characters of a subject, read as simplified: punctuation,
 /// brackets and pinyin notes (协(xié)商) are not words, and a traditional report's subject names
 /// the same thing as its simplified twin's.
-fn bigrams(s: &str) -> HashSet<(char, char)> {
+fn bigrams(s: &str) -> FxSet<(char, char)> {
     let cs: Vec<char> = crate::view::simplified(s).chars().filter(|&c| crate::clean::is_han(c) && c != '的').collect();
     cs.windows(2).map(|w| (w[0], w[1])).collect()
 }
@@ -138,7 +138,7 @@ pub fn score(text: &str, gold: &[Gold], pred: &[Quantity]) -> Score {
     let mut strict = 0usize;
     let mut cat_ok = 0usize;
     let mut cat_alt_ok = 0usize;
-    let mut optional_hits = HashSet::new();
+    let mut optional_hits = FxSet::default();
     for (g, span) in gold.iter().zip(&spans) {
         let key = norm(g.value, &g.unit);
         let hit = pred.iter().enumerate().position(|(i, p)| {

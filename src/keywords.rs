@@ -3,9 +3,9 @@
 //! to the wasm; the ranking it gives differs little for report vocabulary.
 
 use crate::analysis::{Keywords, Scored};
+use crate::fx::FxMap;
 use crate::segment::{is_content, jieba, Token};
 use crate::stats::round;
-use std::collections::HashMap;
 
 /// Sum of frequencies in jieba's default dictionary (dict.txt), which suggest_freq is scaled to.
 const DICT_TOTAL: f64 = 60_101_967.0;
@@ -42,12 +42,31 @@ pub fn keywords(text: &str, tokens: &[Token], top: usize) -> Keywords {
 
 fn tfidf(cands: &[(&str, usize)], top: usize) -> Vec<Scored> {
     let total = cands.len().max(1) as f64;
-    let mut tf: HashMap<&str, usize> = HashMap::new();
+    let mut tf: FxMap<&str, usize> = FxMap::default();
     for (w, _) in cands {
         *tf.entry(w).or_default() += 1;
     }
-    let mut out: Vec<Scored> =
-        tf.into_iter().map(|(w, n)| Scored { term: w.to_string(), score: n as f64 / total * idf(w) }).collect();
+    // The most frequent first: a word's score is at most n/total·MAX_IDF, so once that bound
+    // falls below the `top`-th score found, no rarer word can enter the list and their IDF
+    // (a dictionary walk each, most of this stage) is never computed. Same list as scoring all.
+    let mut by_count: Vec<(&str, usize)> = tf.into_iter().collect();
+    by_count.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    let mut out: Vec<Scored> = Vec::new();
+    let mut best: Vec<f64> = Vec::new(); // the `top` highest rounded scores so far, descending
+    for (w, n) in by_count {
+        let bound = round(n as f64 / total * MAX_IDF, 6);
+        if top > 0 && best.len() == top && bound < best[top - 1] {
+            break;
+        }
+        let score = n as f64 / total * idf(w);
+        let r = round(score, 6);
+        let at = best.partition_point(|&b| b >= r);
+        if at < top {
+            best.insert(at, r);
+            best.truncate(top);
+        }
+        out.push(Scored { term: w.to_string(), score });
+    }
     finish(&mut out, top);
     out
 }
@@ -56,7 +75,7 @@ fn tfidf(cands: &[(&str, usize)], top: usize) -> Vec<Scored> {
 /// weighted by how often they co-occur; 30 iterations of PageRank with damping 0.85.
 fn textrank(text: &str, tokens: &[Token], cands: &[(&str, usize)], top: usize) -> Vec<Scored> {
     const WINDOW: usize = 5;
-    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let mut ids: FxMap<&str, usize> = FxMap::default();
     let seq: Vec<(usize, usize)> = cands
         .iter()
         .map(|&(w, pos)| {
@@ -68,7 +87,7 @@ fn textrank(text: &str, tokens: &[Token], cands: &[(&str, usize)], top: usize) -
     if n == 0 {
         return Vec::new();
     }
-    let mut edges: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut edges: FxMap<(usize, usize), f64> = FxMap::default();
     for (i, &(a, pa)) in seq.iter().enumerate() {
         for &(b, pb) in seq[i + 1..].iter().take_while(|&&(_, pb)| pb - pa < WINDOW) {
             if a != b && !text[tokens[pa].range.1..tokens[pb].range.0].contains('\n') {
@@ -76,7 +95,7 @@ fn textrank(text: &str, tokens: &[Token], cands: &[(&str, usize)], top: usize) -
             }
         }
     }
-    // a fixed order of summation: a HashMap's order would make near-ties fall either way
+    // a fixed order of summation: a FxMap's order would make near-ties fall either way
     let mut edges: Vec<((usize, usize), f64)> = edges.into_iter().collect();
     edges.sort_unstable_by_key(|e| e.0);
     let mut adj: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
@@ -85,15 +104,24 @@ fn textrank(text: &str, tokens: &[Token], cands: &[(&str, usize)], top: usize) -
         adj[b].push((a, w));
     }
     let out_weight: Vec<f64> = adj.iter().map(|v| v.iter().map(|e| e.1).sum()).collect();
+    // Each link's factor 0.85·w/out(u) once, not on each of the 30 rounds (the division was
+    // most of this loop); the same expression, so the same bits as computing it in place.
+    let links: Vec<(usize, f64)> =
+        adj.iter().flat_map(|nbrs| nbrs.iter().map(|&(u, w)| (u, 0.85 * w / out_weight[u]))).collect();
+    let degree: Vec<usize> = adj.iter().map(Vec::len).collect();
     let mut score = vec![1.0f64; n];
+    let mut next = vec![0.0f64; n];
     for _ in 0..30 {
-        let mut next = vec![0.15f64; n];
-        for (v, nbrs) in adj.iter().enumerate() {
-            for &(u, w) in nbrs {
-                next[v] += 0.85 * w / out_weight[u] * score[u];
+        let mut at = 0;
+        for (v, &d) in degree.iter().enumerate() {
+            let mut sum = 0.15f64;
+            for &(u, f) in &links[at..at + d] {
+                sum += f * score[u];
             }
+            next[v] = sum;
+            at += d;
         }
-        score = next;
+        std::mem::swap(&mut score, &mut next);
     }
     let max = score.iter().cloned().fold(f64::MIN, f64::max);
     let mut out: Vec<Scored> =

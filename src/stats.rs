@@ -2,9 +2,9 @@
 
 use crate::analysis::{Stats, Term};
 use crate::clean::is_han;
+use crate::fx::FxMap;
 use crate::segment::{is_content, Token};
 use crate::structure::Document;
-use std::collections::HashMap;
 
 /// Rounds to `places` decimals: figures in the JSON are read by people, not recomputed.
 pub fn round(x: f64, places: i32) -> f64 {
@@ -16,7 +16,7 @@ pub fn stats(text: &str, doc: &Document, tokens: &[Token]) -> Stats {
     let chars = text.chars().filter(|c| !c.is_whitespace()).count();
     let han_chars = text.chars().filter(|&c| is_han(c)).count();
     let words: Vec<&str> = tokens.iter().filter(|t| t.pos != "x").map(|t| &text[t.range.0..t.range.1]).collect();
-    let distinct: std::collections::HashSet<&str> = words.iter().copied().collect();
+    let distinct: crate::fx::FxSet<&str> = words.iter().copied().collect();
     let sentence_chars: usize =
         doc.sentences.iter().map(|&(s, e)| text[s..e].chars().filter(|c| !c.is_whitespace()).count()).sum();
     let mean = if doc.sentences.is_empty() { 0.0 } else { sentence_chars as f64 / doc.sentences.len() as f64 };
@@ -35,7 +35,7 @@ pub fn stats(text: &str, doc: &Document, tokens: &[Token]) -> Stats {
 /// Content-word frequencies, most frequent first (ties by term for a stable order). A term's
 /// `pos` is the tag jieba gave it most often.
 pub fn terms(text: &str, tokens: &[Token]) -> Vec<Term> {
-    let mut counts: HashMap<&str, (usize, HashMap<&'static str, usize>)> = HashMap::new();
+    let mut counts: FxMap<&str, (usize, FxMap<&'static str, usize>)> = FxMap::default();
     for t in tokens {
         let w = &text[t.range.0..t.range.1];
         if is_content(w, t.pos) {

@@ -6,10 +6,10 @@
 //! traditional characters with correct highlights and analysed like its simplified twin.
 
 use crate::clean::is_han;
+use crate::fx::{FxMap, FxSet};
 use crate::lexicon::{lines, Phrases};
 use crate::utf16::Utf16Index;
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 // OpenCC's traditional→simplified tables (Apache-2.0), the two its t2s config chains. Both
@@ -23,7 +23,11 @@ const TS_CHARACTERS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ts-charac
 const TS_PHRASES: &str = include_str!("lexicon/opencc-ts-phrases.txt");
 
 struct Tables {
-    chars: HashMap<char, char>,
+    chars: FxMap<char, char>,
+    /// One bit per BMP code point: is it a key of `chars`? Most text has no traditional
+    /// character, and this test on every char of every probed line was 10% of an analysis
+    /// as a hashed lookup.
+    traditional: Box<[u64]>,
     phrases: Phrases<&'static str>,
 }
 
@@ -36,15 +40,16 @@ fn tables() -> &'static Tables {
             Some((k, v.split(' ').next()?))
         };
         let chars = ts_characters();
+        let traditional = crate::lexicon::bmp_bits(chars.keys().copied());
         let phrases =
             Phrases::new(lines(TS_PHRASES).filter_map(first).filter(|(k, v)| k.chars().count() == v.chars().count()));
-        Tables { chars, phrases }
+        Tables { chars, traditional, phrases }
     })
 }
 
 /// Traditional → simplified characters, read from `TS_CHARACTERS`: a count, the traditional
 /// code points as deltas, then the simplified ones as zigzag offsets from them (varints).
-fn ts_characters() -> HashMap<char, char> {
+fn ts_characters() -> FxMap<char, char> {
     let mut at = 0;
     let mut varint = || {
         let (mut v, mut shift) = (0u32, 0);
@@ -77,13 +82,25 @@ fn ts_characters() -> HashMap<char, char> {
 
 /// The simplified form of one character (itself when it has none).
 pub fn simplified_char(c: char) -> char {
-    tables().chars.get(&c).copied().unwrap_or(c)
+    let t = tables();
+    if t.may_change(c) {
+        t.chars.get(&c).copied().unwrap_or(c)
+    } else {
+        c
+    }
+}
+
+impl Tables {
+    #[inline]
+    fn may_change(&self, c: char) -> bool {
+        crate::lexicon::maybe_in(&self.traditional, c) && (c <= '\u{FFFF}' || self.chars.contains_key(&c))
+    }
 }
 
 /// The simplified form of a string, phrase tables first (a probe for rules that read words).
 pub fn simplified(s: &str) -> Cow<'_, str> {
     let t = tables();
-    if !s.chars().any(|c| t.chars.contains_key(&c)) {
+    if !s.chars().any(|c| t.may_change(c)) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -116,7 +133,7 @@ pub struct View {
     anchors: Vec<(usize, usize)>,
     /// Simplified char → the char the report wrote, for chars the report only ever wrote in
     /// traditional form: findings are told in the report's own script.
-    respell: HashMap<char, char>,
+    respell: FxMap<char, char>,
 }
 
 fn full_width_ascii(c: char) -> Option<char> {
@@ -191,8 +208,8 @@ impl View {
         let t = tables();
         let mut text = String::with_capacity(shown.len());
         let mut anchors = vec![(0, 0)];
-        let mut changed: HashMap<char, HashMap<char, usize>> = HashMap::new();
-        let mut native: HashSet<char> = HashSet::new();
+        let mut changed: FxMap<char, FxMap<char, usize>> = FxMap::default();
+        let mut native: FxSet<char> = FxSet::default();
         let mut phrases = t.phrases.find_all(&shown).into_iter().peekable();
         // chars of a phrase still to emit, for the chars of the source phrase
         let mut pending: std::str::Chars<'static> = "".chars();
@@ -321,7 +338,7 @@ mod tests {
     #[test]
     fn packed_characters_are_the_opencc_file() {
         let text = include_str!("lexicon/opencc-ts-characters.txt");
-        let from_text: HashMap<char, char> = lines(text)
+        let from_text: FxMap<char, char> = lines(text)
             .filter_map(|l| {
                 let (k, v) = l.split_once('\t')?;
                 let (mut kc, mut vc) = (k.chars(), v.split(' ').next()?.chars());

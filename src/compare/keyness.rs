@@ -4,8 +4,8 @@
 
 use super::Report;
 use crate::analysis::{Analysis, KeyTerm, KeyTerms, SharedTerm};
+use crate::fx::FxMap;
 use crate::stats::round;
-use std::collections::HashMap;
 
 /// Fewer occurrences say little however lopsided: 2 against 0 is chance in a short report.
 pub const MIN_COUNT: usize = 3;
@@ -18,7 +18,7 @@ const MAX_SHARED: usize = 30;
 
 /// Content-word counts of a report: `term_counts`, or for an analysis saved before that
 /// existed, the truncated `terms`.
-fn counts(a: &Analysis) -> HashMap<&str, usize> {
+fn counts(a: &Analysis) -> FxMap<&str, usize> {
     if a.term_counts.is_empty() {
         a.terms.iter().map(|t| (t.term.as_str(), t.count)).collect()
     } else {
@@ -40,10 +40,10 @@ fn g2(a: f64, b: f64, c: f64, d: f64) -> f64 {
 }
 
 pub fn keyness(reports: &[Report]) -> (Vec<KeyTerms>, Vec<SharedTerm>) {
-    let per: Vec<HashMap<&str, usize>> = reports.iter().map(|r| counts(r.a)).collect();
+    let per: Vec<FxMap<&str, usize>> = reports.iter().map(|r| counts(r.a)).collect();
     let sizes: Vec<usize> = per.iter().map(|m| m.values().sum()).collect();
     let grand: usize = sizes.iter().sum();
-    let mut totals: HashMap<&str, usize> = HashMap::new();
+    let mut totals: FxMap<&str, usize> = FxMap::default();
     for m in &per {
         for (t, c) in m {
             *totals.entry(t).or_default() += c;
@@ -86,7 +86,7 @@ pub fn keyness(reports: &[Report]) -> (Vec<KeyTerms>, Vec<SharedTerm>) {
 
 /// Terms in every report, ranked by their lowest relative frequency: a term all use often
 /// comes before one that a single report repeats.
-fn shared(per: &[HashMap<&str, usize>], sizes: &[usize]) -> Vec<SharedTerm> {
+fn shared(per: &[FxMap<&str, usize>], sizes: &[usize]) -> Vec<SharedTerm> {
     // one column (the same report given twice) shares with nobody
     let (Some(first), true) = (per.first(), per.len() >= 2) else { return Vec::new() };
     let rate = |n: usize, size: usize| n as f64 * 10_000.0 / size.max(1) as f64;

@@ -8,9 +8,9 @@
 use super::subjects::{bigrams, dice};
 use super::{committee_label, formulations_per_10k, per_10k, Report};
 use crate::analysis::{Category, CategoryCount, Change, Quantity, QuantityRef, Series, ThemeShare, Trend, YearPoint};
+use crate::fx::FxSet;
 use crate::quantity::tables::tables;
 use crate::stats::round;
-use std::collections::HashSet;
 
 /// Half the bigrams shared: `立案提案` and `立案办理提案` pair, `提案` and `提案督办` do not.
 pub const MIN_SIMILARITY: f64 = 0.5;
@@ -70,7 +70,7 @@ pub fn series(reports: &[Report]) -> Option<Series> {
 }
 
 /// An achievement: its index in its report's `quantities`, and its subject's bigrams.
-type Achievement<'a> = (usize, &'a Quantity, HashSet<(char, char)>);
+type Achievement<'a> = (usize, &'a Quantity, FxSet<(char, char)>);
 
 fn achievements<'a>(r: &'a Report) -> Vec<Achievement<'a>> {
     r.a.quantities.iter().enumerate().filter(|(_, q)| !q.target).map(|(i, q)| (i, q, bigrams(&q.subject))).collect()

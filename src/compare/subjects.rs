@@ -1,16 +1,16 @@
 //! How alike two subjects (what a quantity counts) are: character bigrams, less punctuation
 //! and 的, which differ between wordings of one thing (`立案提案` / `立案的提案`).
 
-use std::collections::HashSet;
+use crate::fx::FxSet;
 
-pub fn bigrams(s: &str) -> HashSet<(char, char)> {
+pub fn bigrams(s: &str) -> FxSet<(char, char)> {
     let cs: Vec<char> = s.chars().filter(|c| !c.is_whitespace() && !"“”《》、，的".contains(*c)).collect();
     cs.windows(2).map(|w| (w[0], w[1])).collect()
 }
 
 /// Dice coefficient of the bigram sets, 0–1; subjects too short for a bigram are alike only
 /// when equal.
-pub fn dice(a: &HashSet<(char, char)>, b: &HashSet<(char, char)>, a_text: &str, b_text: &str) -> f64 {
+pub fn dice(a: &FxSet<(char, char)>, b: &FxSet<(char, char)>, a_text: &str, b_text: &str) -> f64 {
     if a.is_empty() || b.is_empty() {
         return if a_text.trim() == b_text.trim() { 1.0 } else { 0.0 };
     }

@@ -3,10 +3,10 @@
 //! session that hold it (政协辽源市第八届委员会第六次会议, 市委十四届七次全会).
 
 use super::{Chars, Mention};
+use crate::fx::FxMap;
 use crate::fx::FxSet;
 use crate::lexicon::lines;
 use crate::segment::jieba;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const MEETINGS: &str = include_str!("../lexicon/meetings.txt");
@@ -35,7 +35,7 @@ fn topic(pos: &str) -> bool {
 /// Meetings in the text, outside 《》 titles; `titles` are byte ranges in text order.
 pub(crate) fn find(cs: &Chars, titles: &[(usize, usize)]) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
-    let mut verb_led: HashMap<&str, bool> = HashMap::new();
+    let mut verb_led: FxMap<&str, bool> = FxMap::default();
     let mut title = 0;
     for (k, &(a, b, _)) in cs.tokens.iter().enumerate() {
         let w = cs.str(a, b);

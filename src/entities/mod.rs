@@ -16,7 +16,6 @@ pub use crate::analysis::{DocumentTitle, Entities, Named, Person, Place};
 use crate::segment::Token;
 use crate::view::SpanMap;
 pub use places::short_forms;
-use std::collections::HashMap;
 
 pub fn find(text: &str, tokens: &[Token], idx: &SpanMap) -> Entities {
     let cs = Chars::new(text, tokens);
@@ -165,12 +164,12 @@ mentioned!(DocumentTitle);
 /// Entries by key, in order of first mention; a map keeps adding a mention O(1).
 struct Tally<T> {
     items: Vec<T>,
-    index: HashMap<String, usize>,
+    index: FxMap<String, usize>,
 }
 
 impl<T: Mentioned> Tally<T> {
     fn new() -> Self {
-        Tally { items: Vec::new(), index: HashMap::new() }
+        Tally { items: Vec::new(), index: FxMap::default() }
     }
 
     /// Adds a mention to the entry for `key`, making the entry on its first mention.

@@ -5,23 +5,23 @@
 
 use super::{Chars, Mention};
 use crate::clean::is_han;
+use crate::fx::FxSet;
 use crate::lexicon::{sections, Phrases};
 use crate::segment::jieba;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 const ORGS: &str = include_str!("../lexicon/organizations.txt");
 
 struct Tables {
     names: Phrases<()>,
-    catalogued: HashSet<&'static str>,
-    prefixes: HashSet<&'static str>,
+    catalogued: FxSet<&'static str>,
+    prefixes: FxSet<&'static str>,
     /// Longest first.
     suffixes: Vec<&'static str>,
     /// The chars suffixes end with: most tokens end with none of them.
     suffix_last: crate::fx::FxSet<char>,
     phrases: Vec<&'static str>,
-    not_words: HashSet<&'static str>,
+    not_words: FxSet<&'static str>,
 }
 
 fn tables() -> &'static Tables {

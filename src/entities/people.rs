@@ -11,7 +11,6 @@ use crate::lexicon::{sections, Phrases};
 use crate::segment::jieba;
 use crate::view::SpanMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const ROLES: &str = include_str!("../lexicon/roles.txt");
@@ -78,7 +77,7 @@ struct Reader<'c, 'a> {
     freq: FxMap<u128, u32>,
     /// For candidates looked up so far: None if jieba's dictionary does not know the string,
     /// else whether it knows it as a person's name.
-    dict: HashMap<&'a str, Option<bool>>,
+    dict: FxMap<&'a str, Option<bool>>,
 }
 
 impl<'c, 'a> Reader<'c, 'a> {
@@ -92,7 +91,7 @@ impl<'c, 'a> Reader<'c, 'a> {
                 }
             }
         }
-        Reader { cs, t, freq, dict: HashMap::new() }
+        Reader { cs, t, freq, dict: FxMap::default() }
     }
 
     fn han(&self, i: usize) -> bool {

@@ -5,9 +5,9 @@
 //! gazetteer does not know is no mention of the real 兰溪市.
 
 use super::{Chars, Mention, Place, Tally};
+use crate::fx::{FxMap, FxSet};
 use crate::lexicon::{lines, Phrases};
 use crate::view::SpanMap;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const PLACES: &str = include_str!("../lexicon/places.tsv");
@@ -67,7 +67,7 @@ fn tables() -> &'static Tables {
                 Some(Row { name, level, province, city, short, use_ })
             })
             .collect();
-        let mut by_text: HashMap<&'static str, usize> = HashMap::new();
+        let mut by_text: FxMap<&'static str, usize> = FxMap::default();
         let mut forms: Vec<Form> = Vec::new();
         let mut form = |s: &'static str, forms: &mut Vec<Form>| {
             *by_text.entry(s).or_insert_with(|| {
@@ -112,9 +112,9 @@ struct Found<'t> {
 /// What the text names: rows and the names of the cities and provinces they lie in.
 #[derive(Default)]
 struct Named {
-    rows: HashSet<usize>,
-    cities: HashSet<&'static str>,
-    provinces: HashMap<&'static str, usize>,
+    rows: FxSet<usize>,
+    cities: FxSet<&'static str>,
+    provinces: FxMap<&'static str, usize>,
 }
 
 impl Named {
@@ -144,7 +144,7 @@ pub(crate) fn find(cs: &Chars) -> Vec<(Mention, usize)> {
     let t = tables();
     let mut found: Vec<Found> = Vec::new();
     // stems the text uses for divisions of its own (兰溪县 when the gazetteer has 兰溪市)
-    let mut blocked: HashSet<usize> = HashSet::new();
+    let mut blocked: FxSet<usize> = FxSet::default();
     let own = own_stems(&cs.chars);
     // a short form that shares a char with such a stem is a cut through that name: 新乐 in
     // 现代化新乐川 of a report on 乐川市 is no mention of 新乐市

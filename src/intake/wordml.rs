@@ -8,10 +8,10 @@
 
 use super::{Notice, MAX_BYTES};
 use crate::error::Error;
+use crate::fx::FxMap;
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
-use std::collections::HashMap;
 
 /// Element nesting allowed: Word nests tables in tables a few levels; thousands of levels is
 /// an attack on whatever walks the tree next.
@@ -97,8 +97,8 @@ fn reference(r: &BytesRef, ignored: &mut Ignored) -> String {
 
 /// styleId → heading level, from the style names (heading 1, 标题 1, Title) or their outline
 /// level.
-pub fn heading_styles(xml: &str) -> Result<HashMap<String, u8>, Error> {
-    let mut out = HashMap::new();
+pub fn heading_styles(xml: &str) -> Result<FxMap<String, u8>, Error> {
+    let mut out = FxMap::default();
     let mut current: Option<String> = None;
     walk("word/styles.xml", xml, |event, _| {
         match event {
@@ -148,7 +148,7 @@ struct Para {
 }
 
 /// The paragraphs of document.xml, one per line, headings as `# title`; at most `MAX_BYTES`.
-pub fn paragraphs(xml: &str, styles: &HashMap<String, u8>) -> Result<(String, Vec<Notice>), Error> {
+pub fn paragraphs(xml: &str, styles: &FxMap<String, u8>) -> Result<(String, Vec<Notice>), Error> {
     let mut out = String::new();
     let mut stack: Vec<Para> = Vec::new();
     let (mut in_text, mut in_run) = (false, false);
@@ -230,7 +230,7 @@ pub fn paragraphs(xml: &str, styles: &HashMap<String, u8>) -> Result<(String, Ve
 }
 
 /// A heading style or outline level set on the paragraph being read.
-fn paragraph_property(e: &BytesStart, styles: &HashMap<String, u8>, stack: &mut [Para]) {
+fn paragraph_property(e: &BytesStart, styles: &FxMap<String, u8>, stack: &mut [Para]) {
     let level = match e.name().as_ref() {
         "w:pStyle" => val(e, "w:val").and_then(|v| styles.get(&v).copied().or_else(|| level_of_style_name(&v))),
         "w:outlineLvl" => val(e, "w:val").and_then(|v| outline_level(&v)),
@@ -256,7 +256,7 @@ mod tests {
         assert_eq!(level_of_style_name("Normal"), None);
         let styles = r#"<w:styles><w:style w:styleId="a3"><w:name w:val="Title"/></w:style><w:style w:styleId="x1"><w:name w:val="我的标题"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style><w:style w:styleId="b"><w:name w:val="正文"/><w:pPr><w:outlineLvl w:val="9"/></w:pPr></w:style></w:styles>"#;
         let map = heading_styles(styles).unwrap();
-        assert_eq!(map, HashMap::from([("a3".to_string(), 1), ("x1".to_string(), 2)]));
+        assert_eq!(map, FxMap::from_iter([("a3".to_string(), 1), ("x1".to_string(), 2)]));
     }
 
     #[test]
@@ -266,7 +266,7 @@ mod tests {
             r#"<w:p><w:r><w:t>&amp;委员会工作报告 &gt; 政务公开 &gt;</w:t></w:r></w:p>"#,
             r#"<w:p><w:r><w:t>&#25919;&#x534F;R&amp;D委员会 a &lt;b&gt;</w:t><w:tab/><w:t>完</w:t></w:r></w:p><w:p/>"#,
         ));
-        let (text, warnings) = paragraphs(&xml, &HashMap::new()).unwrap();
+        let (text, warnings) = paragraphs(&xml, &FxMap::default()).unwrap();
         assert_eq!(text, "# 一、工作回顾\n\n&委员会工作报告 > 政务公开 >\n\n政协R&D委员会 a <b> 完");
         assert!(warnings.is_empty());
     }
@@ -274,7 +274,7 @@ mod tests {
     #[test]
     fn a_dtd_is_ignored_and_its_entities_never_expanded() {
         let xml = r#"<?xml version="1.0"?><!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><w:document><w:body><w:p><w:r><w:t>政协&xxe;&b;工作</w:t></w:r></w:p></w:body></w:document>"#;
-        let (text, warnings) = paragraphs(xml, &HashMap::new()).unwrap();
+        let (text, warnings) = paragraphs(xml, &FxMap::default()).unwrap();
         assert_eq!(text, "政协&xxe;&b;工作");
         assert_eq!(warnings.len(), 2, "{warnings:?}");
         assert!(warnings[0].message.contains("DTD") && warnings[1].message.contains("&xxe;"));
@@ -286,16 +286,16 @@ mod tests {
             r#"<w:p><w:r><w:t>正文前</w:t></w:r><w:r><mc:AlternateContent><mc:Choice><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></mc:Choice>"#,
             r#"<mc:Fallback><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>正文后</w:t></w:r></w:p>"#,
         ));
-        let (text, _) = paragraphs(&xml, &HashMap::new()).unwrap();
+        let (text, _) = paragraphs(&xml, &FxMap::default()).unwrap();
         assert_eq!(text, "文本框\n\n正文前正文后");
     }
 
     #[test]
     fn depth_and_malformed_xml_are_errors() {
         let deep = doc(&("<w:x>".repeat(MAX_DEPTH + 1) + &"</w:x>".repeat(MAX_DEPTH + 1)));
-        let e = paragraphs(&deep, &HashMap::new()).unwrap_err();
+        let e = paragraphs(&deep, &FxMap::default()).unwrap_err();
         assert!(e.to_string().contains("嵌套超过 256 层"), "{e}");
-        let e = paragraphs("<w:document><w:p></w:document>", &HashMap::new()).unwrap_err();
+        let e = paragraphs("<w:document><w:p></w:document>", &FxMap::default()).unwrap_err();
         assert!(e.to_string().contains("XML 格式错误"), "{e}");
     }
 }

@@ -1,7 +1,7 @@
 //! Domain word lists, embedded at build time from the data files beside this module. Each list
 //! is parsed once, on first use.
 
-use std::collections::HashSet;
+use crate::fx::FxSet;
 use std::sync::OnceLock;
 
 pub const DOMAIN_DICT: &str = include_str!("domain.dict");
@@ -12,17 +12,40 @@ pub fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-pub fn stopwords() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+pub fn stopwords() -> &'static FxSet<&'static str> {
+    static SET: OnceLock<FxSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| lines(STOPWORDS).flat_map(str::split_whitespace).collect())
 }
 
-use std::collections::HashMap;
+use crate::fx::FxMap;
 
 /// A set of phrases found in text leftmost-longest and without overlap: the shared matcher
 /// for formulations, places, organization names and theme keywords.
 pub struct Phrases<T> {
     by_first: crate::fx::FxMap<char, Vec<(&'static str, T)>>,
+    /// One bit per BMP char: does a phrase start with it? Most chars start none, and this
+    /// answers without hashing (the matcher reads every char of the text).
+    firsts: Box<[u64]>,
+}
+
+/// A set of BMP chars as bits (1024 words of 64), for per-char tests on the whole text.
+pub(crate) fn bmp_bits(chars: impl Iterator<Item = char>) -> Box<[u64]> {
+    let mut bits = vec![0u64; 1024].into_boxed_slice();
+    for c in chars {
+        if let Ok(u) = u16::try_from(c as u32) {
+            bits[usize::from(u) >> 6] |= 1 << (u & 63);
+        }
+    }
+    bits
+}
+
+/// Whether `c` may be in the set `bits` holds (always true beyond the BMP: ask the map).
+#[inline]
+pub(crate) fn maybe_in(bits: &[u64], c: char) -> bool {
+    match u16::try_from(c as u32) {
+        Ok(u) => bits[usize::from(u) >> 6] & (1 << (u & 63)) != 0,
+        Err(_) => true,
+    }
 }
 
 impl<T: Copy> Phrases<T> {
@@ -37,7 +60,8 @@ impl<T: Copy> Phrases<T> {
             v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
             v.dedup_by(|a, b| a.0 == b.0);
         }
-        Phrases { by_first }
+        let firsts = bmp_bits(by_first.keys().copied());
+        Phrases { by_first, firsts }
     }
 
     /// (byte start, byte end, value) of each match, in order.
@@ -45,7 +69,7 @@ impl<T: Copy> Phrases<T> {
         let mut out = Vec::new();
         let mut next = 0;
         for (i, c) in text.char_indices() {
-            if i < next {
+            if i < next || !maybe_in(&self.firsts, c) {
                 continue;
             }
             if let Some(cands) = self.by_first.get(&c) {
@@ -59,9 +83,69 @@ impl<T: Copy> Phrases<T> {
     }
 }
 
+/// A word list searched in one pass over the text, by first char: what `find` per word gave
+/// (one substring search per word per probe, a visible share of reading each count), the same
+/// answers.
+pub struct Words {
+    by_first: crate::fx::FxMap<char, Vec<&'static str>>,
+    firsts: Box<[u64]>,
+}
+
+impl Words {
+    pub fn new(words: &[&'static str]) -> Words {
+        let mut by_first: crate::fx::FxMap<char, Vec<&'static str>> = Default::default();
+        for w in words {
+            if let Some(c) = w.chars().next() {
+                by_first.entry(c).or_default().push(w);
+            }
+        }
+        let firsts = bmp_bits(by_first.keys().copied());
+        Words { by_first, firsts }
+    }
+
+    /// (start, end) of every occurrence of every word, overlaps included, in start order.
+    fn occurrences<'a>(&'a self, s: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
+        s.char_indices().filter(|&(_, c)| maybe_in(&self.firsts, c)).flat_map(move |(i, c)| {
+            self.by_first
+                .get(&c)
+                .into_iter()
+                .flatten()
+                .filter(move |w| s[i..].starts_with(*w))
+                .map(move |w| (i, i + w.len()))
+        })
+    }
+
+    /// Whether any word occurs in `s`.
+    pub fn in_text(&self, s: &str) -> bool {
+        self.occurrences(s).next().is_some()
+    }
+
+    /// Where the first occurrence of any word starts: min over the words of `s.find(w)`.
+    pub fn first_start(&self, s: &str) -> Option<usize> {
+        self.occurrences(s).next().map(|(i, _)| i)
+    }
+
+    /// min over the words of `s.find(w) + w.len()`.
+    pub fn first_end(&self, s: &str) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for (i, e) in self.occurrences(s) {
+            if best.is_some_and(|b| i >= b) {
+                break;
+            }
+            best = Some(best.map_or(e, |b| b.min(e)));
+        }
+        best
+    }
+
+    /// max over the words of `s.rfind(w) + w.len()`.
+    pub fn last_end(&self, s: &str) -> Option<usize> {
+        self.occurrences(s).map(|(_, e)| e).max()
+    }
+}
+
 /// The `[section]` blocks of a data file, each as its non-comment lines.
-pub fn sections(data: &'static str) -> HashMap<&'static str, Vec<&'static str>> {
-    let mut out: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+pub fn sections(data: &'static str) -> FxMap<&'static str, Vec<&'static str>> {
+    let mut out: FxMap<&'static str, Vec<&'static str>> = FxMap::default();
     let mut current = "";
     for l in lines(data) {
         if l.starts_with('[') && l.ends_with(']') {
@@ -78,7 +162,7 @@ const LABELS: &str = include_str!("labels.txt");
 /// The Chinese label of `code` in the closed set `set` (`kind`, `part`, `approx`, `entity`,
 /// `figure`, `trend`) from `labels.txt`; the code itself when none is listed.
 pub fn label<'a>(set: &str, code: &'a str) -> &'a str {
-    type Sets = HashMap<&'static str, HashMap<&'static str, &'static str>>;
+    type Sets = FxMap<&'static str, FxMap<&'static str, &'static str>>;
     static TABLE: OnceLock<Sets> = OnceLock::new();
     let t = TABLE.get_or_init(|| {
         sections(LABELS)
@@ -96,7 +180,7 @@ pub fn label<'a>(set: &str, code: &'a str) -> &'a str {
 }
 
 /// The whitespace-separated words of each `[section]` of a data file.
-pub fn word_sections(data: &'static str) -> HashMap<&'static str, Vec<&'static str>> {
+pub fn word_sections(data: &'static str) -> FxMap<&'static str, Vec<&'static str>> {
     sections(data).into_iter().map(|(k, ls)| (k, ls.into_iter().flat_map(str::split_whitespace).collect())).collect()
 }
 
@@ -104,9 +188,19 @@ pub fn word_sections(data: &'static str) -> HashMap<&'static str, Vec<&'static s
 #[macro_export]
 macro_rules! word_list {
     ($data:expr, $section:expr) => {{
-        static LISTS: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<&'static str>>> =
+        static LISTS: std::sync::OnceLock<$crate::fx::FxMap<&'static str, Vec<&'static str>>> =
             std::sync::OnceLock::new();
         LISTS.get_or_init(|| $crate::lexicon::word_sections($data)).get($section).map_or(&[][..], |v| v.as_slice())
+    }};
+}
+
+/// `word_list!`'s section as a [`Words`], built once: `word_set!(DATA, "section").in_text(t)`
+/// is `word_list!(DATA, "section").iter().any(|w| t.contains(w))` in one pass over `t`.
+#[macro_export]
+macro_rules! word_set {
+    ($data:expr, $section:expr) => {{
+        static SET: std::sync::OnceLock<$crate::lexicon::Words> = std::sync::OnceLock::new();
+        SET.get_or_init(|| $crate::lexicon::Words::new($crate::word_list!($data, $section)))
     }};
 }
 
@@ -117,8 +211,8 @@ pub const KINDS: &str = include_str!("kinds.txt");
 const SURNAMES: &str = include_str!("surnames.txt");
 
 /// Chinese surnames, single and compound.
-pub fn surnames() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+pub fn surnames() -> &'static FxSet<&'static str> {
+    static SET: OnceLock<FxSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| lines(SURNAMES).flat_map(str::split_whitespace).collect())
 }
 

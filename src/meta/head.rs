@@ -60,7 +60,7 @@ pub fn is_byline(p: &str) -> bool {
     let t = plain(p);
     t.chars().count() <= 50
         && !t.contains('。')
-        && crate::word_list!(HEAD, "bylines").iter().any(|w| t.contains(w))
+        && crate::word_set!(HEAD, "bylines").in_text(&t)
         && !super::authors::byline_names(&t).is_empty()
 }
 

@@ -24,7 +24,7 @@ const BODY_PARAGRAPHS: usize = 3;
 /// Strips heading and emphasis marks from a line, in the simplified script (a probe for rules
 /// that read words; the view is simplified already, a repair's text may not be).
 pub fn plain(p: &str) -> String {
-    let t = p.trim_start_matches(['#', ' ']).replace("**", "");
+    let t = crate::clean::without_bold(p.trim_start_matches(['#', ' ']));
     let t = t.trim_matches(['【', '】', ' ']).trim();
     crate::view::simplified(t).into_owned()
 }

@@ -1,7 +1,7 @@
 //! Dates in a report's head and the year it reports on.
 
+use crate::fx::FxMap;
 use crate::structure::{part_of, Heading, Part};
-use std::collections::HashMap;
 
 /// Dates written as 2021年1月11日 (Arabic or full-width digits).
 pub fn dates(s: &str) -> Vec<String> {
@@ -100,7 +100,7 @@ pub fn year(
     }
     let ys = years_in(whole, false);
     // (count, first position) of each year: the most frequent, the first written among equals
-    let mut counts: HashMap<u32, (usize, usize)> = HashMap::new();
+    let mut counts: FxMap<u32, (usize, usize)> = FxMap::default();
     for (k, &y) in ys.iter().enumerate() {
         counts.entry(y).or_insert((0, k)).0 += 1;
     }

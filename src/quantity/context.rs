@@ -10,14 +10,14 @@ use super::keywords;
 use super::scan::Mention;
 use super::subject;
 use super::tables::{tables, UnitClass};
-use std::collections::HashMap;
+use crate::fx::FxMap;
 
 /// What the counts before this one said, for the counts that leave it out.
 #[derive(Default)]
 pub struct Memory {
     /// Per unit, the noun the last count of it named (征集提案292件 … 立案230件): kept through
     /// the section, since a report lists 按内容分，经济方面311件 a paragraph after 提案.
-    heads: HashMap<String, String>,
+    heads: FxMap<String, String>,
     /// The subject of the last count in the sentence: 提案412件，占34.7% shares it.
     subject: Option<String>,
     /// The counted words of the last event in the sentence (举办3期培训班): 2350人次参加 took
@@ -165,9 +165,9 @@ fn named_before(text: &str, unit: &str) -> Option<(String, &'static str)> {
     let (end, word) = keywords::last_name(&plain, unit)?;
     let head = &plain[..end];
     let from = tables()
-        .event_verb
-        .iter()
-        .filter_map(|v| head.rfind(v).map(|i| i + v.len()))
+        .event_verbs
+        .last_end(head)
+        .into_iter()
         .chain(
             head.char_indices()
                 .rev()

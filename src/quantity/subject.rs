@@ -21,7 +21,7 @@ fn strip_frame(s: &str) -> &str {
     let rest = &s[i + '等'.len_utf8()..];
     // 等重大问题开展协商: the frame's noun ends within a few characters of 等
     let near: usize = rest.char_indices().nth(FRAME_TAIL).map_or(rest.len(), |(b, _)| b);
-    let tail_end = t.frame_tail.iter().filter_map(|w| rest[..near].find(w).map(|b| b + w.len())).min();
+    let tail_end = t.frame_tail.first_end(&rest[..near]);
     match tail_end {
         Some(e) if e < rest.len() => &rest[e..],
         _ => rest,
@@ -86,7 +86,7 @@ fn after(cs: &[char], noun_only: bool) -> String {
         }
     }
     if noun_only {
-        if let Some(i) = t.after_stop.iter().filter_map(|w| s.find(w)).min() {
+        if let Some(i) = t.after_stop.first_start(s) {
             s = &s[..i];
         }
     }

@@ -3,8 +3,8 @@
 
 pub use crate::analysis::Approx;
 use crate::analysis::Category;
+use crate::fx::FxMap;
 use crate::lexicon::{lines, sections};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const UNITS: &str = include_str!("../lexicon/units.txt");
@@ -67,7 +67,7 @@ pub struct Tables {
     /// Words that begin with a unit but are not one (部门 after 3 is not "3部").
     not_units: Vec<Vec<char>>,
     /// Formula phrases, grouped by first char.
-    formulas: HashMap<char, Vec<Vec<char>>>,
+    formulas: FxMap<char, Vec<Vec<char>>>,
     pub labels: Vec<(Category, &'static str)>,
     pub things: Rows,
     pub activities: Rows,
@@ -89,23 +89,24 @@ pub struct Tables {
     pub prep: Vec<&'static str>,
     pub not_prep: Vec<&'static str>,
     pub frame: Vec<&'static str>,
-    pub frame_tail: Vec<&'static str>,
-    pub after_stop: Vec<&'static str>,
+    pub frame_tail: crate::lexicon::Words,
+    pub after_stop: crate::lexicon::Words,
     pub event_verb: Vec<&'static str>,
+    pub event_verbs: crate::lexicon::Words,
 }
 
-fn words(sec: &HashMap<&'static str, Vec<&'static str>>, name: &str) -> Vec<&'static str> {
+fn words(sec: &FxMap<&'static str, Vec<&'static str>>, name: &str) -> Vec<&'static str> {
     let mut v: Vec<&'static str> = sec.get(name).into_iter().flatten().flat_map(|l| l.split_whitespace()).collect();
     // longest first, so that a prefix match takes the longest word
     v.sort_by_key(|w| std::cmp::Reverse(w.len()));
     v
 }
 
-fn rows(sec: &HashMap<&'static str, Vec<&'static str>>, name: &str) -> Rows {
+fn rows(sec: &FxMap<&'static str, Vec<&'static str>>, name: &str) -> Rows {
     Rows::new(rows_of(sec, name))
 }
 
-fn rows_of(sec: &HashMap<&'static str, Vec<&'static str>>, name: &str) -> Vec<(Category, Vec<&'static str>)> {
+fn rows_of(sec: &FxMap<&'static str, Vec<&'static str>>, name: &str) -> Vec<(Category, Vec<&'static str>)> {
     sec.get(name)
         .into_iter()
         .flatten()
@@ -139,7 +140,7 @@ pub fn tables() -> &'static Tables {
         units.sort_by_key(|u| std::cmp::Reverse(u.1.len()));
         let not_units = words(&units_sec, "not").into_iter().map(|w| w.chars().collect()).collect();
         let matters = words(&units_sec, "matters");
-        let mut formulas: HashMap<char, Vec<Vec<char>>> = HashMap::new();
+        let mut formulas: FxMap<char, Vec<Vec<char>>> = FxMap::default();
         for w in lines(FORMULAS).flat_map(str::split_whitespace) {
             let cs: Vec<char> = w.chars().collect();
             formulas.entry(cs[0]).or_default().push(cs);
@@ -176,9 +177,10 @@ pub fn tables() -> &'static Tables {
             prep: words(&sub, "prep"),
             not_prep: words(&sub, "not_prep"),
             frame: words(&sub, "frame"),
-            frame_tail: words(&sub, "frame_tail"),
-            after_stop: words(&sub, "after_stop"),
+            frame_tail: crate::lexicon::Words::new(&words(&sub, "frame_tail")),
+            after_stop: crate::lexicon::Words::new(&words(&sub, "after_stop")),
             event_verb: words(&sub, "event_verb"),
+            event_verbs: crate::lexicon::Words::new(&words(&sub, "event_verb")),
         }
     })
 }

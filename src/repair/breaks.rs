@@ -155,7 +155,7 @@ pub fn find(text: &str, paras: &[Range]) -> Vec<Option<Edit>> {
 
 /// Runs of paragraphs each equal to an earlier paragraph, long enough together.
 fn find_repeats(text: &str, paras: &[Range], edits: &mut [Option<Edit>]) {
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut seen: crate::fx::FxMap<&str, usize> = crate::fx::FxMap::default();
     let mut i = 0;
     while i < paras.len() {
         let p = &text[paras[i].0..paras[i].1];

@@ -2,13 +2,13 @@
 //! order, so that loading it is a few running sums rather than parsing 200k lines of text.
 
 use super::blob::Reader;
-use std::collections::HashMap;
+use crate::fx::FxMap;
 
 /// Dense codes of the characters the data knows (dictionary, HMM, POS model).
 pub struct Chars {
     /// Code of each BMP character, `NONE` for unknown ones.
     bmp: Vec<u16>,
-    astral: HashMap<char, u16>,
+    astral: FxMap<char, u16>,
     pub len: usize,
 }
 
@@ -16,7 +16,7 @@ pub const NONE: u16 = u16::MAX;
 
 impl Chars {
     pub fn read(r: &mut Reader) -> Chars {
-        let mut c = Chars { bmp: vec![NONE; 0x1_0000], astral: HashMap::new(), len: 0 };
+        let mut c = Chars { bmp: vec![NONE; 0x1_0000], astral: FxMap::default(), len: 0 };
         for (i, ch) in r.str().chars().enumerate() {
             assert!(i < usize::from(NONE), "too many characters for u16 codes");
             match usize::try_from(u32::from(ch)).ok().filter(|&u| u < 0x1_0000) {

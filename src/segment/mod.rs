@@ -83,11 +83,32 @@ pub fn tokenize(text: &str, paragraphs: &[Range]) -> Vec<Token> {
 /// Whether a token is a content word worth counting: not punctuation, numeral, function word
 /// or stop word, and at least two characters (single Han characters are mostly grammar).
 pub fn is_content(word: &str, pos: &str) -> bool {
-    const SKIP: &[&str] = &[
-        "m", "mq", "q", "x", "w", "u", "uj", "ul", "ug", "uv", "ud", "uz", "p", "c", "r", "d", "f", "t", "e", "y", "o",
-        "zg",
-    ];
-    if SKIP.contains(&pos) || word.chars().count() < 2 || word.chars().any(is_digit) {
+    // (a match, not a list search: this runs on every token)
+    let skip = matches!(
+        pos,
+        "m" | "mq"
+            | "q"
+            | "x"
+            | "w"
+            | "u"
+            | "uj"
+            | "ul"
+            | "ug"
+            | "uv"
+            | "ud"
+            | "uz"
+            | "p"
+            | "c"
+            | "r"
+            | "d"
+            | "f"
+            | "t"
+            | "e"
+            | "y"
+            | "o"
+            | "zg"
+    );
+    if skip || word.chars().nth(1).is_none() || word.chars().any(is_digit) {
         return false;
     }
     if !word.chars().any(|c| is_han(c) || c.is_alphabetic()) {

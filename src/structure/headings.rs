@@ -114,7 +114,7 @@ fn numbered_style(p: &str) -> Option<(u8, usize)> {
 
 /// The line without Markdown heading and emphasis marks.
 fn unmarked(p: &str) -> String {
-    p.trim_start_matches(['#', ' ']).replace("**", "").trim().to_string()
+    crate::clean::without_bold(p.trim_start_matches(['#', ' '])).trim().to_string()
 }
 
 /// A subtitle under the title: "——在政协…会议上".
@@ -125,10 +125,20 @@ pub fn is_subtitle(p: &str) -> bool {
 /// A salutation: "各位委员：", "各位委员、同志们:", also glued to the speaker's name before it
 /// ("王立群各位委员、同志们:"), in either script.
 pub fn is_salutation(p: &str) -> bool {
-    let t = unmarked(p);
-    let t = simplified(&t);
-    let t = t.trim_end_matches(['：', ':', '！', '!', ' ']);
-    t.len() < unmarked(p).len()
+    salutation(&unmarked(p))
+}
+
+/// `is_salutation` of a line already `unmarked`.
+fn salutation(u: &str) -> bool {
+    const ENDS: [char; 5] = ['：', ':', '！', '!', ' '];
+    // a salutation ends with its colon or exclamation (no table maps these), so most
+    // paragraphs are ruled out before they are simplified
+    if !u.ends_with(ENDS) {
+        return false;
+    }
+    let t = simplified(u);
+    let t = t.trim_end_matches(ENDS);
+    t.len() < u.len()
         && t.chars().count() <= 30
         && crate::word_list!(HEAD, "salutations").iter().any(|w| t.ends_with(w))
 }
@@ -144,16 +154,16 @@ fn is_date_line(t: &str) -> bool {
 /// head, not its outline.
 pub fn is_front_matter(p: &str) -> bool {
     let markdown = p.starts_with('#');
-    let t = unmarked(p);
-    let t = simplified(&t);
+    let u = unmarked(p);
+    let t = simplified(&u);
     let n = t.chars().count();
-    let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact = || -> String { t.chars().filter(|c| !c.is_whitespace()).collect() };
     t.starts_with('—')
-        || ["记者", "通讯员", "编者按"].iter().any(|w| t.contains(w)) && n <= 40
-        || (!markdown && crate::lexicon::is_name(&compact)) // the speaker's name
+        || n <= 40 && ["记者", "通讯员", "编者按"].iter().any(|w| t.contains(w))
+        || (!markdown && crate::lexicon::is_name(&compact())) // the speaker's name
         || (t.starts_with(['(', '（']) && t.ends_with([')', '）']) && t.contains('年') && n <= 40)
         || is_date_line(&t)
-        || is_salutation(p)
+        || salutation(&u)
         || is_speaker_line(&t)
 }
 
@@ -203,7 +213,7 @@ fn bold_run_in(p: &str) -> Option<usize> {
 }
 
 pub fn clean_title(s: &str) -> String {
-    let s = s.replace("**", "");
+    let s = crate::clean::without_bold(s);
     s.trim_start_matches(['#', ' '])
         .trim()
         .trim_start_matches(['【'])

@@ -7,10 +7,9 @@ use crate::lexicon::PARTS;
 
 /// Which part of a work report a heading opens, from its wording.
 pub fn part_of(title: &str) -> Part {
-    let names = |section: &str| crate::word_list!(PARTS, section).iter().any(|w| title.contains(w));
-    if names("plan") {
+    if crate::word_set!(PARTS, "plan").in_text(title) {
         Part::Plan
-    } else if names("review") {
+    } else if crate::word_set!(PARTS, "review").in_text(title) {
         Part::Review
     } else {
         Part::Other
