@@ -35,13 +35,17 @@ pub fn stats(text: &str, doc: &Document, tokens: &[Token]) -> Stats {
 /// Content-word frequencies, most frequent first (ties by term for a stable order). A term's
 /// `pos` is the tag jieba gave it most often.
 pub fn terms(text: &str, tokens: &[Token]) -> Vec<Term> {
-    let mut counts: FxMap<&str, (usize, FxMap<&'static str, usize>)> = FxMap::default();
+    // per word: its count, and each tag's count (a word has one or two tags: a list, not a map)
+    let mut counts: FxMap<&str, (usize, Vec<(&'static str, usize)>)> = FxMap::default();
     for t in tokens {
         let w = &text[t.range.0..t.range.1];
         if is_content(w, t.pos) {
             let e = counts.entry(w).or_default();
             e.0 += 1;
-            *e.1.entry(t.pos).or_default() += 1;
+            match e.1.iter_mut().find(|(p, _)| *p == t.pos) {
+                Some((_, n)) => *n += 1,
+                None => e.1.push((t.pos, 1)),
+            }
         }
     }
     let mut out: Vec<Term> = counts

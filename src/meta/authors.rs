@@ -28,11 +28,19 @@ pub fn byline_names(t: &str) -> Vec<String> {
 /// the name glued to the salutation.
 pub fn speaker(p: &str) -> Option<String> {
     let t = plain(p);
-    let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    if is_name(&compact) {
+    // Every form reads the line's first chars: a name is at most 4 chars, and a salutation
+    // glued to it starts within the first 5 (this runs on every paragraph, so a long one is
+    // not copied whole)
+    let salutations = crate::word_list!(HEAD, "salutations");
+    let longest = salutations.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+    let compact: String = t.chars().filter(|c| !c.is_whitespace()).take(5 + longest).collect();
+    if compact.chars().nth(4).is_none() && is_name(&compact) {
         return Some(compact);
     }
-    // a role, then the name, maybe spaced out: "市政协主席 张  华"
+    // a role, then the name, maybe spaced out: "市政协主席 张  华" (a line of at most 30 chars)
+    if t.chars().nth(30).is_some() {
+        return glued_to_salutation(&compact, salutations);
+    }
     let mut words: Vec<&str> = t.split_whitespace().collect();
     let single = words.iter().rev().take_while(|w| w.chars().count() == 1).count();
     let spaced = (single >= 2).then(|| words.split_off(words.len() - single).concat());
@@ -43,10 +51,11 @@ pub fn speaker(p: &str) -> Option<String> {
             return Some(name);
         }
     }
-    // 王立群各位委员、同志们:
-    // (a name is at most 4 chars, so the salutation starts within the first 5 positions:
-    // searching the whole paragraph for it was 4% of an analysis)
-    let salutations = crate::word_list!(HEAD, "salutations");
+    glued_to_salutation(&compact, salutations)
+}
+
+/// 王立群各位委员、同志们: the name before a salutation, from the line's first chars.
+fn glued_to_salutation(compact: &str, salutations: &[&str]) -> Option<String> {
     let cut = compact
         .char_indices()
         .take(5)

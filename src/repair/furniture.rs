@@ -207,9 +207,12 @@ fn is_watermark(t: &str) -> bool {
     static CHARS: std::sync::OnceLock<crate::fx::FxSet<char>> = std::sync::OnceLock::new();
     let chars =
         CHARS.get_or_init(|| crate::word_list!(FURNITURE, "watermark").iter().flat_map(|w| w.chars()).collect());
+    // a char in no watermark word can never be taken out: most lines end at their first char
+    if !t.chars().filter(|c| c.is_alphanumeric()).all(|c| chars.contains(&c)) {
+        return false;
+    }
     let mut rest: String = t.chars().filter(|c| c.is_alphanumeric()).collect();
-    // a char in no watermark word can never be taken out: most lines end here
-    if rest.is_empty() || !rest.chars().all(|c| chars.contains(&c)) {
+    if rest.is_empty() {
         return false;
     }
     for w in crate::word_list!(FURNITURE, "watermark") {
