@@ -69,10 +69,11 @@ fn unterminated(p: &str) -> bool {
 
 /// A heading whose last word cannot end it: "（二）围绕发展大局，以".
 fn dangling_heading(p: &str) -> bool {
+    if structure::heading_style(p).is_none() {
+        return false;
+    }
     let t = simplified(p);
-    structure::heading_style(p).is_some()
-        && !t.ends_with(TERMINAL)
-        && crate::word_list!(HEAD, "dangling").iter().any(|w| t.ends_with(w))
+    !t.ends_with(TERMINAL) && crate::word_list!(HEAD, "dangling").iter().any(|w| t.ends_with(w))
 }
 
 /// Brackets and quotes opened and closed within the paragraph: a caption is a whole phrase,

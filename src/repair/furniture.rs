@@ -119,6 +119,11 @@ fn page_marker(c: &[char]) -> Option<usize> {
 
 /// A line that is a page number and nothing else (a bare number needs blank lines around it).
 fn is_page_number(t: &str, alone: bool) -> bool {
+    // every form is written with digits, dashes, Latin letters and no Han char but 第 共 页:
+    // a line of text is ruled out at its first word (this runs on every line)
+    if t.chars().any(|c| is_han(c) && !matches!(c, '第' | '共' | '页')) {
+        return false;
+    }
     let c: Vec<char> = t.trim().chars().collect();
     if page_marker(&c) == Some(c.len()) {
         return true;
@@ -135,7 +140,12 @@ fn is_page_number(t: &str, alone: bool) -> bool {
 
 /// Bytes of a page marker before content on the line: "Page 3 - ", "- 3 - ", "第3页 ".
 fn page_prefix(line: &str) -> Option<usize> {
-    let c: Vec<char> = line.chars().map(|c| crate::view::simplified_char(half_width(c))).collect();
+    let read = |c: char| crate::view::simplified_char(half_width(c));
+    // every marker starts with a dash, 第, 共 or P (page_marker's three forms)
+    if !line.chars().next().map(read).is_some_and(|d| DASHES.contains(&d) || matches!(d, '第' | '共' | 'P' | 'p')) {
+        return None;
+    }
+    let c: Vec<char> = line.chars().map(read).collect();
     let mut i = page_marker(&c)?;
     let marker_end = i;
     while i < c.len() && (c[i].is_whitespace() || matches!(c[i], '-' | '—' | '–' | '|' | ':' | '：')) {
@@ -268,13 +278,13 @@ fn running_heads(text: &str, lines: &[Range], probes: &[String], out: &mut [Opti
     let n = lines.len();
     let page_number = |i: usize| out.get(i).copied().flatten() == Some(Furniture::Line) && is_page_line(&probes[i]);
     // the content of each line, after a page marker if the line has one
-    let contents: Vec<String> = (0..n)
+    let contents: Vec<Option<String>> = (0..n)
         .map(|i| match out[i] {
-            Some(Furniture::Prefix(len)) => probe(&text[lines[i].0 + len..lines[i].1]),
-            _ => probes[i].clone(),
+            Some(Furniture::Prefix(len)) => Some(probe(&text[lines[i].0 + len..lines[i].1])),
+            _ => None,
         })
         .collect();
-    let content = |i: usize| contents[i].as_str();
+    let content = |i: usize| contents[i].as_deref().unwrap_or(&probes[i]);
     let kept: Vec<usize> = (0..n).filter(|&i| out[i] != Some(Furniture::Line)).collect();
     let first = kept.first().copied();
     // the title, maybe broken over the first lines
