@@ -36,7 +36,8 @@ pub fn stats(text: &str, doc: &Document, tokens: &[Token]) -> Stats {
 /// `pos` is the tag jieba gave it most often.
 pub fn terms(text: &str, tokens: &[Token]) -> Vec<Term> {
     // per word: its count, and each tag's count (a word has one or two tags: a list, not a map)
-    let mut counts: FxMap<&str, (usize, Vec<(&'static str, usize)>)> = FxMap::default();
+    type Tags = Vec<(&'static str, usize)>;
+    let mut counts: FxMap<&str, (usize, Tags)> = FxMap::default();
     for t in tokens {
         let w = &text[t.range.0..t.range.1];
         if is_content(w, t.pos) {
