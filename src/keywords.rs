@@ -51,7 +51,7 @@ fn tfidf(cands: &[(&str, usize)], top: usize) -> Vec<Scored> {
     // (a dictionary walk each, most of this stage) is never computed. Same list as scoring all.
     let mut by_count: Vec<(&str, usize)> = tf.into_iter().collect();
     by_count.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    let mut out: Vec<Scored> = Vec::new();
+    let mut out: Vec<(&str, f64)> = Vec::new();
     let mut best: Vec<f64> = Vec::new(); // the `top` highest rounded scores so far, descending
     for (w, n) in by_count {
         let bound = round(n as f64 / total * MAX_IDF, 6);
@@ -65,10 +65,9 @@ fn tfidf(cands: &[(&str, usize)], top: usize) -> Vec<Scored> {
             best.insert(at, r);
             best.truncate(top);
         }
-        out.push(Scored { term: w.to_string(), score });
+        out.push((w, score));
     }
-    finish(&mut out, top);
-    out
+    finish(out, top)
 }
 
 /// TextRank over a co-occurrence graph: candidates within a window of 5 tokens are linked,
@@ -87,28 +86,49 @@ fn textrank(text: &str, tokens: &[Token], cands: &[(&str, usize)], top: usize) -
     if n == 0 {
         return Vec::new();
     }
-    let mut edges: FxMap<(usize, usize), f64> = FxMap::default();
+    // every co-occurrence as a packed (lower id, higher id), sorted, then counted: the edges
+    // in a fixed order (a map's order would make near-ties fall either way)
+    let mut pairs: Vec<u64> = Vec::new();
     for (i, &(a, pa)) in seq.iter().enumerate() {
         for &(b, pb) in seq[i + 1..].iter().take_while(|&&(_, pb)| pb - pa < WINDOW) {
             if a != b && !text[tokens[pa].range.1..tokens[pb].range.0].contains('\n') {
-                *edges.entry((a.min(b), a.max(b))).or_default() += 1.0;
+                pairs.push(((a.min(b) as u64) << 32) | a.max(b) as u64);
             }
         }
     }
-    // a fixed order of summation: a FxMap's order would make near-ties fall either way
-    let mut edges: Vec<((usize, usize), f64)> = edges.into_iter().collect();
-    edges.sort_unstable_by_key(|e| e.0);
-    let mut adj: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
-    for &((a, b), w) in &edges {
-        adj[a].push((b, w));
-        adj[b].push((a, w));
+    pairs.sort_unstable();
+    let mut edges: Vec<((usize, usize), f64)> = Vec::new();
+    for p in pairs {
+        let e = ((p >> 32) as usize, (p & 0xffff_ffff) as usize);
+        match edges.last_mut() {
+            Some(last) if last.0 == e => last.1 += 1.0,
+            _ => edges.push((e, 1.0)),
+        }
     }
-    let out_weight: Vec<f64> = adj.iter().map(|v| v.iter().map(|e| e.1).sum()).collect();
+    // each word's links in one array (compressed rows), in the order of the sorted edges
+    let mut degree = vec![0usize; n];
+    for &((a, b), _) in &edges {
+        degree[a] += 1;
+        degree[b] += 1;
+    }
+    let mut row = vec![0usize; n + 1];
+    for v in 0..n {
+        row[v + 1] = row[v] + degree[v];
+    }
+    let mut fill = row.clone();
+    let mut links = vec![(0usize, 0f64); row[n]];
+    for &((a, b), w) in &edges {
+        links[fill[a]] = (b, w);
+        fill[a] += 1;
+        links[fill[b]] = (a, w);
+        fill[b] += 1;
+    }
+    let out_weight: Vec<f64> = (0..n).map(|v| links[row[v]..row[v + 1]].iter().map(|e| e.1).sum()).collect();
     // Each link's factor 0.85·w/out(u) once, not on each of the 30 rounds (the division was
     // most of this loop); the same expression, so the same bits as computing it in place.
-    let links: Vec<(usize, f64)> =
-        adj.iter().flat_map(|nbrs| nbrs.iter().map(|&(u, w)| (u, 0.85 * w / out_weight[u]))).collect();
-    let degree: Vec<usize> = adj.iter().map(Vec::len).collect();
+    for l in &mut links {
+        l.1 = 0.85 * l.1 / out_weight[l.0];
+    }
     let mut score = vec![1.0f64; n];
     let mut next = vec![0.0f64; n];
     for _ in 0..30 {
@@ -124,18 +144,16 @@ fn textrank(text: &str, tokens: &[Token], cands: &[(&str, usize)], top: usize) -
         std::mem::swap(&mut score, &mut next);
     }
     let max = score.iter().cloned().fold(f64::MIN, f64::max);
-    let mut out: Vec<Scored> =
-        ids.into_iter().map(|(w, i)| Scored { term: w.to_string(), score: score[i] / max }).collect();
-    finish(&mut out, top);
-    out
+    finish(ids.into_iter().map(|(w, i)| (w, score[i] / max)).collect(), top)
 }
 
 /// Rounded first, so that equal scores are equal and fall back to the term's order: the
 /// ranking is the same on every run and for a report in either script.
-fn finish(out: &mut Vec<Scored>, top: usize) {
+/// Only the `top` become strings.
+fn finish(mut out: Vec<(&str, f64)>, top: usize) -> Vec<Scored> {
     for s in out.iter_mut() {
-        s.score = round(s.score, 6);
+        s.1 = round(s.1, 6);
     }
-    out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.term.cmp(&b.term)));
-    out.truncate(top);
+    out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    out.into_iter().take(top).map(|(w, score)| Scored { term: w.to_string(), score }).collect()
 }

@@ -191,8 +191,8 @@ pub(crate) fn find(cs: &Chars) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     for (k, &(a, b, pos)) in cs.tokens.iter().enumerate() {
         let w = cs.str(a, b);
-        let after_place = k > 0 && cs.tokens[k - 1].1 == a && place_like(cs, cs.tokens[k - 1].0, a, cs.tokens[k - 1].2);
         let Some(suffix) = body_suffix(w, pos) else { continue };
+        let after_place = k > 0 && cs.tokens[k - 1].1 == a && place_like(cs, cs.tokens[k - 1].0, a, cs.tokens[k - 1].2);
         // 青年干部 ends with 部, 服务中心大局 is no 服务中心: a phrase the suffix opens
         let rest = &cs.text[cs.byte(b - suffix.chars().count())..];
         let phrase = t.phrases.iter().any(|p| rest.starts_with(p));
