@@ -35,6 +35,14 @@ pub fn without_bold(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Whether `c` is one of the chars of `set`: `set.contains(c)` without a substring search
+/// (in wasm, `str::contains` of a non-ASCII char builds a two-way searcher on every call; these
+/// tests run per char of the text).
+#[inline]
+pub fn in_set(set: &str, c: char) -> bool {
+    set.chars().any(|x| x == c)
+}
+
 pub fn half_width(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),

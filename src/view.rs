@@ -156,10 +156,12 @@ fn pinyin_note(rest: &str) -> Option<usize> {
     let open_len = rest.chars().next()?.len_utf8();
     let inner_end = rest[open_len..].char_indices().take(32).find(|&(_, c)| c == close)?.0;
     let inner = &rest[open_len..open_len + inner_end];
-    let pinyin_chars = inner.chars().all(|c| c.is_ascii_lowercase() || TONED.contains(c) || "ü 12345'".contains(c));
-    let toned = inner.chars().any(|c| TONED.contains(c))
+    let pinyin_chars = inner
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || crate::clean::in_set(TONED, c) || crate::clean::in_set("ü 12345'", c));
+    let toned = inner.chars().any(|c| crate::clean::in_set(TONED, c))
         || inner.as_bytes().windows(2).any(|w| w[0].is_ascii_lowercase() && (b'1'..=b'5').contains(&w[1]));
-    (pinyin_chars && toned && inner.chars().any(|c| c.is_ascii_lowercase() || TONED.contains(c)))
+    (pinyin_chars && toned && inner.chars().any(|c| c.is_ascii_lowercase() || crate::clean::in_set(TONED, c)))
         .then_some(open_len + inner_end + close.len_utf8())
 }
 
@@ -185,12 +187,12 @@ fn gap_in_number(rest: &str, after_sep: bool) -> Option<usize> {
     if after_sep {
         return ahead.first().is_some_and(char::is_ascii_digit).then_some(len);
     }
-    if ahead.first().is_some_and(|&c| RANGE_DASHES.contains(c)) {
+    if ahead.first().is_some_and(|&c| crate::clean::in_set(RANGE_DASHES, c)) {
         let digit = ahead[1..].iter().find(|c| !c.is_whitespace()).is_some_and(char::is_ascii_digit);
         return digit.then_some(len);
     }
     // markers, then maybe one more gap before the unit: 380 余⏎个
-    let mut k = ahead.iter().take_while(|&&c| NUMBER_TAIL.contains(c)).count();
+    let mut k = ahead.iter().take_while(|&&c| crate::clean::in_set(NUMBER_TAIL, c)).count();
     if k > 0 {
         k += ahead[k..].iter().take_while(|c| c.is_whitespace()).count();
     }
@@ -229,7 +231,7 @@ impl View {
                 }
             }
             if in_number && matches!(c, ' ' | '\t' | '\u{3000}' | '\n') {
-                let after_sep = prev.is_some_and(|p| RANGE_DASHES.contains(p));
+                let after_sep = prev.is_some_and(|p| crate::clean::in_set(RANGE_DASHES, p));
                 if let Some(n) = gap_in_number(rest, after_sep) {
                     skip_to = i + n;
                     continue;
@@ -261,7 +263,11 @@ impl View {
             }
             text.push(d);
             in_number = d.is_ascii_digit()
-                || in_number && (NUMBER_TAIL.contains(d) || RANGE_DASHES.contains(d) || d == ',' || d == '.');
+                || in_number
+                    && (crate::clean::in_set(NUMBER_TAIL, d)
+                        || crate::clean::in_set(RANGE_DASHES, d)
+                        || d == ','
+                        || d == '.');
             prev = Some(d);
         }
         let respell = changed

@@ -4,7 +4,7 @@
 use crate::fx::FxSet;
 
 pub fn bigrams(s: &str) -> FxSet<(char, char)> {
-    let cs: Vec<char> = s.chars().filter(|c| !c.is_whitespace() && !"“”《》、，的".contains(*c)).collect();
+    let cs: Vec<char> = s.chars().filter(|c| !c.is_whitespace() && !crate::clean::in_set("“”《》、，的", *c)).collect();
     cs.windows(2).map(|w| (w[0], w[1])).collect()
 }
 

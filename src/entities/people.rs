@@ -95,11 +95,11 @@ impl<'c, 'a> Reader<'c, 'a> {
     }
 
     fn han(&self, i: usize) -> bool {
-        self.cs.chars.get(i).is_some_and(|&c| is_han(c) && !DELIMS.contains(c))
+        self.cs.chars.get(i).is_some_and(|&c| is_han(c) && !crate::clean::in_set(DELIMS, c))
     }
 
     fn delim(&self, i: usize) -> bool {
-        self.cs.chars.get(i).is_none_or(|&c| DELIMS.contains(c) || !is_han(c))
+        self.cs.chars.get(i).is_none_or(|&c| crate::clean::in_set(DELIMS, c) || !is_han(c))
     }
 
     /// Length of the surname at `i`: compound first (欧阳), then single.
@@ -136,7 +136,7 @@ impl<'c, 'a> Reader<'c, 'a> {
     fn plausible(&mut self, s: usize, e: usize, sl: usize, listed: bool) -> bool {
         let cs = self.cs;
         let w = cs.str(s, e);
-        if (s + sl..e).any(|i| NEVER_IN_NAME.contains(cs.chars[i])) || (s..e).any(|i| !self.han(i)) {
+        if (s + sl..e).any(|i| crate::clean::in_set(NEVER_IN_NAME, cs.chars[i])) || (s..e).any(|i| !self.han(i)) {
             return false;
         }
         if super::is_stop(w) || super::places::is_place_word(w) || !self.t.before.find_all(w).is_empty() {
@@ -181,7 +181,7 @@ impl<'c, 'a> Reader<'c, 'a> {
         let (two, three) = (i + sl + 1, i + sl + 2);
         let three_ok = self.han(i + sl + 1);
         let cs = self.cs;
-        let soft_third = three_ok && SOFT_END.contains(cs.chars[three - 1]);
+        let soft_third = three_ok && crate::clean::in_set(SOFT_END, cs.chars[three - 1]);
         let end = if three_ok && (self.delim(three) || (self.told_at(three) && !soft_third)) {
             // 杨春明说 even where jieba reads 明说 as a word
             three
@@ -194,8 +194,8 @@ impl<'c, 'a> Reader<'c, 'a> {
                 // both or neither: a two-char name recurs without its third char (胡斌 …
                 // 胡斌边听边记); a third char that opens the next word ends it (杨光在)
                 _ => {
-                    let next_soft = cs.chars.get(three).is_some_and(|&c| SOFT_END.contains(c));
-                    let soft = SOFT_END.contains(cs.chars[three - 1]) && !self.delim(three) && !next_soft;
+                    let next_soft = cs.chars.get(three).is_some_and(|&c| crate::clean::in_set(SOFT_END, c));
+                    let soft = crate::clean::in_set(SOFT_END, cs.chars[three - 1]) && !self.delim(three) && !next_soft;
                     let f2 = self.freq.get(&pack(&cs.chars[i..two])).copied().unwrap_or(0);
                     let f3 = self.freq.get(&pack(&cs.chars[i..three])).copied().unwrap_or(0);
                     if soft || f2 > f3 {
@@ -222,7 +222,7 @@ impl<'c, 'a> Reader<'c, 'a> {
                 continue;
             }
             // 姜浩和副主席钟广和: a name before 和 ends before it
-            if e - s - sl == 2 && SOFT_END.contains(self.cs.chars[e - 1]) {
+            if e - s - sl == 2 && crate::clean::in_set(SOFT_END, self.cs.chars[e - 1]) {
                 continue;
             }
             if self.plausible(s, e, sl, false) {
@@ -349,8 +349,8 @@ pub(crate) fn role_follows(cs: &Chars, i: usize) -> bool {
 /// `等8位`, `等三名`: a count of people follows the name.
 fn counted_after(rest: &str) -> bool {
     let Some(r) = rest.strip_prefix('等') else { return false };
-    let n = r.chars().take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十两".contains(*c)).count();
-    n > 0 && r.chars().nth(n).is_some_and(|c| "位名人".contains(c))
+    let n = r.chars().take_while(|c| c.is_ascii_digit() || crate::clean::in_set("一二三四五六七八九十两", *c)).count();
+    n > 0 && r.chars().nth(n).is_some_and(|c| crate::clean::in_set("位名人", c))
 }
 
 /// Names the layout tells: a speaker's or author's name on a line of its own (`张  华` spaced

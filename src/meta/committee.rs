@@ -28,7 +28,7 @@ fn window_before(s: &str, i: usize, chars: usize) -> &str {
 }
 
 fn cn_ordinal(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| "一二三四五六七八九十百零〇0123456789".contains(c))
+    !s.is_empty() && s.chars().all(|c| crate::clean::in_set("一二三四五六七八九十百零〇0123456789", c))
 }
 
 /// X, XX, ×× standing for a name or a number the writer left out.

@@ -78,7 +78,7 @@ fn unfinished(text: &str, doc: &Document, (ps, pe): (usize, usize), next: usize)
     // before the paragraph's end can lie in it (a scan of them all per paragraph is quadratic)
     let k = doc.headings.partition_point(|h| h.range.0 < pe);
     let heading = k.checked_sub(1).is_some_and(|k| ps < doc.headings[k].range.1.max(doc.headings[k].range.0 + 1));
-    let ended = prev.ends_with(|c: char| "。！？!?：:；;”）)".contains(c));
+    let ended = prev.ends_with(|c: char| crate::clean::in_set("。！？!?：:；;”）)", c));
     // a title or heading line holds no clause of prose
     let marker = prev.char_indices().nth(3).map_or(prev.len(), |(i, _)| i); // 一、 (二)、
     let prose = prev.contains(['，', '；', ',']) || prev[marker..].contains('、');

@@ -226,7 +226,7 @@ fn ordinal_session(cs: &[char], m: &Mention) -> bool {
     };
     // the session of a numbered term: 届 a few chars before (十七届人大四次, 九届三次、四次)
     let window = &cs[m.start.saturating_sub(8)..m.start];
-    if window.contains(&'届') && !window.iter().any(|c| "，。；：".contains(*c)) {
+    if window.contains(&'届') && !window.iter().any(|c| crate::clean::in_set("，。；：", *c)) {
         return true;
     }
     let before = m.start.checked_sub(1).map(|i| cs[i]);
@@ -282,7 +282,7 @@ pub fn scan(cs: &[char]) -> Vec<Mention> {
     let mut chain_end: Option<usize> = None; // end of the last excluded ordinal
     while i < cs.len() {
         let c = cs[i];
-        let candidate = is_digit(c) || is_cn_numeral(c) || "近约超逾上数几不最将大".contains(c);
+        let candidate = is_digit(c) || is_cn_numeral(c) || crate::clean::in_set("近约超逾上数几不最将大", c);
         // do not start inside a number (the 3 of 23, the 十 of 二十)
         let inside = i > 0 && (is_digit(cs[i - 1]) && is_digit(c) || is_cn_numeral(cs[i - 1]) && is_cn_numeral(c));
         if !candidate || inside {

@@ -45,7 +45,7 @@ pub fn trim_before(cs: &[char]) -> String {
     let whole: String = cs.iter().collect();
     let mut s: &str = &whole;
     loop {
-        let u = s.trim_start_matches(|c: char| c.is_whitespace() || "、“”\"（）()".contains(c));
+        let u = s.trim_start_matches(|c: char| c.is_whitespace() || crate::clean::in_set("、“”\"（）()", c));
         let u = strip_frame(strip_year(u));
         let u = match t.not_lead.iter().any(|w| u.starts_with(w)) {
             true => u,

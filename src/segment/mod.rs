@@ -54,7 +54,7 @@ fn known_tag(tag: &'static str) -> &'static str {
 fn is_numeral(word: &str) -> bool {
     const CN: &str = "零〇一二三四五六七八九十百千万亿两";
     word.chars().all(|c| is_digit(c) || matches!(c, '.' | '．' | ',' | '%' | '％')) && word.chars().any(is_digit)
-        || (word.chars().all(|c| CN.contains(c)) && word.chars().count() > 1)
+        || (word.chars().all(|c| crate::clean::in_set(CN, c)) && word.chars().count() > 1)
 }
 
 /// Tokens of the text, paragraph by paragraph (no token crosses a paragraph).

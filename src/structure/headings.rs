@@ -57,7 +57,7 @@ fn prefix(s: &str, f: impl Fn(char) -> bool) -> (usize, usize) {
 }
 
 fn numbered_style(p: &str) -> Option<(u8, usize)> {
-    let cn = |c: char| CN_DIGITS.contains(c);
+    let cn = |c: char| crate::clean::in_set(CN_DIGITS, c);
     if let Some(rest) = p.strip_prefix('第') {
         let (n, nb) = prefix(rest, cn);
         if n > 0 {
