@@ -24,7 +24,6 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
-/// Full-width ASCII digit or letter to its half-width form; other chars unchanged.
 /// `s` without Markdown bold marks (`**`). Most lines have none: they are not searched for
 /// the two-char pattern (a visible share of reading every paragraph's head, in wasm most).
 pub fn without_bold(s: &str) -> std::borrow::Cow<'_, str> {
@@ -43,6 +42,7 @@ pub fn in_set(set: &str, c: char) -> bool {
     set.chars().any(|x| x == c)
 }
 
+/// Full-width ASCII digit or letter to its half-width form; other chars unchanged.
 pub fn half_width(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
@@ -53,6 +53,30 @@ pub fn half_width(c: char) -> char {
 
 pub fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// A Chinese numeral char (零〇一…九两, 十百千万亿: `quantity::number`'s digits and powers).
+/// Asked of every char of a report and of every token: a match, not a search in a string.
+pub fn is_cn_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '两'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+    )
 }
 
 pub fn is_han(c: char) -> bool {

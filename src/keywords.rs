@@ -105,15 +105,15 @@ fn textrank(text: &str, tokens: &[Token], cands: &[(&str, usize)], top: usize) -
             _ => edges.push((e, 1.0)),
         }
     }
-    // each word's links in one array (compressed rows), in the order of the sorted edges
-    let mut degree = vec![0usize; n];
-    for &((a, b), _) in &edges {
-        degree[a] += 1;
-        degree[b] += 1;
-    }
+    // each word's links in one array (compressed rows: word v's are links[row[v]..row[v + 1]]),
+    // in the order of the sorted edges
     let mut row = vec![0usize; n + 1];
+    for &((a, b), _) in &edges {
+        row[a + 1] += 1;
+        row[b + 1] += 1;
+    }
     for v in 0..n {
-        row[v + 1] = row[v] + degree[v];
+        row[v + 1] += row[v];
     }
     let mut fill = row.clone();
     let mut links = vec![(0usize, 0f64); row[n]];
@@ -132,14 +132,8 @@ fn textrank(text: &str, tokens: &[Token], cands: &[(&str, usize)], top: usize) -
     let mut score = vec![1.0f64; n];
     let mut next = vec![0.0f64; n];
     for _ in 0..30 {
-        let mut at = 0;
-        for (v, &d) in degree.iter().enumerate() {
-            let mut sum = 0.15f64;
-            for &(u, f) in &links[at..at + d] {
-                sum += f * score[u];
-            }
-            next[v] = sum;
-            at += d;
+        for (v, slot) in next.iter_mut().enumerate() {
+            *slot = links[row[v]..row[v + 1]].iter().fold(0.15f64, |sum, &(u, f)| sum + f * score[u]);
         }
         std::mem::swap(&mut score, &mut next);
     }

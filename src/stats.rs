@@ -2,7 +2,7 @@
 
 use crate::analysis::{Stats, Term};
 use crate::clean::is_han;
-use crate::fx::FxMap;
+use crate::fx::{FxMap, FxSet};
 use crate::segment::{is_content, Token};
 use crate::structure::Document;
 
@@ -16,7 +16,7 @@ pub fn stats(text: &str, doc: &Document, tokens: &[Token]) -> Stats {
     let chars = text.chars().filter(|c| !c.is_whitespace()).count();
     let han_chars = text.chars().filter(|&c| is_han(c)).count();
     let words: Vec<&str> = tokens.iter().filter(|t| t.pos != "x").map(|t| &text[t.range.0..t.range.1]).collect();
-    let distinct: crate::fx::FxSet<&str> = words.iter().copied().collect();
+    let distinct: FxSet<&str> = words.iter().copied().collect();
     let sentence_chars: usize =
         doc.sentences.iter().map(|&(s, e)| text[s..e].chars().filter(|c| !c.is_whitespace()).count()).sum();
     let mean = if doc.sentences.is_empty() { 0.0 } else { sentence_chars as f64 / doc.sentences.len() as f64 };

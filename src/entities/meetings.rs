@@ -3,8 +3,7 @@
 //! session that hold it (政协辽源市第八届委员会第六次会议, 市委十四届七次全会).
 
 use super::{Chars, Mention};
-use crate::fx::FxMap;
-use crate::fx::FxSet;
+use crate::fx::{FxMap, FxSet};
 use crate::lexicon::lines;
 use crate::segment::jieba;
 use std::sync::OnceLock;

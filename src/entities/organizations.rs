@@ -19,7 +19,7 @@ struct Tables {
     /// Longest first.
     suffixes: Vec<&'static str>,
     /// The chars suffixes end with: most tokens end with none of them.
-    suffix_last: crate::fx::FxSet<char>,
+    suffix_last: FxSet<char>,
     phrases: Vec<&'static str>,
     not_words: FxSet<&'static str>,
 }

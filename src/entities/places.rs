@@ -197,8 +197,8 @@ pub(crate) fn find(cs: &Chars) -> Vec<(Mention, usize)> {
 /// The two Han chars before each division suffix of the text (乐川 of 乐川市): the stems of
 /// the divisions it names, in the gazetteer or not. One pass; junk pairs such as 全市 only
 /// matter where a short form overlaps them by one char.
-fn own_stems(chars: &[char]) -> crate::fx::FxSet<(char, char)> {
-    let mut out = crate::fx::FxSet::default();
+fn own_stems(chars: &[char]) -> FxSet<(char, char)> {
+    let mut out = FxSet::default();
     for i in 2..chars.len() {
         // not 州, 旗, 盟: they end names themselves (徐州), so 赴徐州 would make 赴徐 a stem
         if ['省', '市', '县', '区'].contains(&chars[i])

@@ -64,60 +64,52 @@ impl<T: Copy> Phrases<T> {
         Phrases { by_first, firsts }
     }
 
+    /// The phrases that start at byte `i` of `text`, where the char `c` is: longest first.
+    fn at<'a>(&'a self, text: &'a str, i: usize, c: char) -> impl Iterator<Item = &'a (&'static str, T)> + 'a {
+        let cands = if maybe_in(&self.firsts, c) { self.by_first.get(&c) } else { None };
+        cands.into_iter().flatten().filter(move |(p, _)| text[i..].starts_with(p))
+    }
+
     /// (byte start, byte end, value) of each match, in order.
     pub fn find_all(&self, text: &str) -> Vec<(usize, usize, T)> {
         let mut out = Vec::new();
         let mut next = 0;
         for (i, c) in text.char_indices() {
-            if i < next || !maybe_in(&self.firsts, c) {
+            if i < next {
                 continue;
             }
-            if let Some(cands) = self.by_first.get(&c) {
-                if let Some((p, v)) = cands.iter().find(|(p, _)| text[i..].starts_with(p)) {
-                    out.push((i, i + p.len(), *v));
-                    next = i + p.len();
-                }
+            if let Some(&(p, v)) = self.at(text, i, c).next() {
+                out.push((i, i + p.len(), v));
+                next = i + p.len();
             }
         }
         out
     }
 }
 
-/// A word list searched in one pass over the text, by first char: what `find` per word gave
-/// (one substring search per word per probe, a visible share of reading each count), the same
-/// answers.
+/// A word list searched in one pass over the text with the phrase matcher's index: the
+/// answers `str::find` per word gave (one substring search per word per probe, a visible
+/// share of reading each count), every occurrence counted, overlaps included.
 pub struct Words {
-    by_first: crate::fx::FxMap<char, Vec<&'static str>>,
-    firsts: Box<[u64]>,
+    phrases: Phrases<()>,
+    /// Chars of the longest word.
+    pub max_chars: usize,
 }
 
 impl Words {
     pub fn new(words: &[&'static str]) -> Words {
-        let mut by_first: crate::fx::FxMap<char, Vec<&'static str>> = Default::default();
-        for w in words {
-            if let Some(c) = w.chars().next() {
-                by_first.entry(c).or_default().push(w);
-            }
-        }
-        let firsts = bmp_bits(by_first.keys().copied());
-        Words { by_first, firsts }
+        let max_chars = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+        Words { phrases: Phrases::new(words.iter().map(|&w| (w, ()))), max_chars }
     }
 
-    /// (start, end) of every occurrence of every word, overlaps included, in start order.
+    /// (start, end) of every occurrence of every word, in start order.
     fn occurrences<'a>(&'a self, s: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
-        s.char_indices().filter(|&(_, c)| maybe_in(&self.firsts, c)).flat_map(move |(i, c)| {
-            self.by_first
-                .get(&c)
-                .into_iter()
-                .flatten()
-                .filter(move |w| s[i..].starts_with(*w))
-                .map(move |w| (i, i + w.len()))
-        })
+        s.char_indices().flat_map(move |(i, c)| self.phrases.at(s, i, c).map(move |(w, _)| (i, i + w.len())))
     }
 
     /// Whether any word occurs in `s`.
     pub fn in_text(&self, s: &str) -> bool {
-        self.occurrences(s).next().is_some()
+        self.first_start(s).is_some()
     }
 
     /// Where the first occurrence of any word starts: min over the words of `s.find(w)`.
@@ -140,6 +132,12 @@ impl Words {
     /// max over the words of `s.rfind(w) + w.len()`.
     pub fn last_end(&self, s: &str) -> Option<usize> {
         self.occurrences(s).map(|(_, e)| e).max()
+    }
+
+    /// The longest word `s` starts with.
+    pub fn prefix_of(&self, s: &str) -> Option<&'static str> {
+        let c = s.chars().next()?;
+        self.phrases.at(s, 0, c).next().map(|&(w, _)| w)
     }
 }
 

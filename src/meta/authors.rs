@@ -31,9 +31,8 @@ pub fn speaker(p: &str) -> Option<String> {
     // Every form reads the line's first chars: a name is at most 4 chars, and a salutation
     // glued to it starts within the first 5 (this runs on every paragraph, so a long one is
     // not copied whole)
-    let salutations = crate::word_list!(HEAD, "salutations");
-    let longest = salutations.iter().map(|w| w.chars().count()).max().unwrap_or(0);
-    let compact: String = t.chars().filter(|c| !c.is_whitespace()).take(5 + longest).collect();
+    let salutations = crate::word_set!(HEAD, "salutations");
+    let compact: String = t.chars().filter(|c| !c.is_whitespace()).take(5 + salutations.max_chars).collect();
     if compact.chars().nth(4).is_none() && is_name(&compact) {
         return Some(compact);
     }
@@ -54,13 +53,10 @@ pub fn speaker(p: &str) -> Option<String> {
     glued_to_salutation(&compact, salutations)
 }
 
-/// 王立群各位委员、同志们: the name before a salutation, from the line's first chars.
-fn glued_to_salutation(compact: &str, salutations: &[&str]) -> Option<String> {
-    let cut = compact
-        .char_indices()
-        .take(5)
-        .map(|(i, _)| i)
-        .find(|&i| salutations.iter().any(|w| compact[i..].starts_with(w)))?;
+/// 王立群各位委员、同志们: the name (at most 4 chars) before a salutation, from the line's
+/// first chars.
+fn glued_to_salutation(compact: &str, salutations: &crate::lexicon::Words) -> Option<String> {
+    let cut = salutations.first_start(compact).filter(|&i| compact[..i].chars().nth(4).is_none())?;
     let name = despaced(&compact[..cut]);
     is_name(&name).then_some(name)
 }

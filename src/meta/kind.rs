@@ -6,13 +6,6 @@ use super::head::is_byline;
 pub use crate::analysis::Kind;
 use crate::lexicon::KINDS;
 
-/// Whether `t` holds a word of the section.
-macro_rules! names {
-    ($t:expr, $section:literal) => {
-        crate::word_set!(KINDS, $section).in_text($t)
-    };
-}
-
 /// How many chars of the body's first paragraphs are read for the report's own words.
 const LEAD_CHARS: usize = 400;
 
@@ -26,11 +19,11 @@ pub fn kind(title: Option<&str>, subtitle: Option<&str>, head_lines: &[&str], bo
         Kind::ProposalReport
     } else if !news && (t.contains("工作报告") || (t.contains("常务委员会") && t.contains("报告"))) {
         Kind::WorkReport
-    } else if names!(&t, "speech") {
+    } else if crate::word_set!(KINDS, "speech").in_text(&t) {
         Kind::Speech
-    } else if names!(&t, "personnel") || t.trim_end().ends_with("的决定") {
+    } else if crate::word_set!(KINDS, "personnel").in_text(&t) || t.trim_end().ends_with("的决定") {
         Kind::Personnel
-    } else if news || names!(&t, "feature") {
+    } else if news || crate::word_set!(KINDS, "feature").in_text(&t) {
         Kind::Feature
     } else if let Some(k) = lead.find("向大会报告").or_else(|| lead.find("汇报如下")) {
         // the sentence that says what is reported

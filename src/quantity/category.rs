@@ -35,7 +35,7 @@ fn event_words(before: &str, noun: &str) -> String {
     if !noun.is_empty() && (first_row(&t.activities, noun).is_some() || first_row(&t.forms, noun).is_some()) {
         return noun.to_string();
     }
-    let cut = t.event_verbs.last_end(before);
+    let cut = t.event_verb.last_end(before);
     match cut {
         Some(i) if i < before.len() => before[i..].to_string(),
         _ => before.to_string(),

@@ -165,7 +165,7 @@ fn named_before(text: &str, unit: &str) -> Option<(String, &'static str)> {
     let (end, word) = keywords::last_name(&plain, unit)?;
     let head = &plain[..end];
     let from = tables()
-        .event_verbs
+        .event_verb
         .last_end(head)
         .into_iter()
         .chain(

@@ -2,33 +2,11 @@
 //! and thousands separators, Chinese numerals (〇 一 … 十 百 千 万 亿 两), vague counts
 //! (数十, 上百, 近万, 十余) and multipliers (1.2万, 500余万).
 
+pub use crate::clean::is_cn_numeral;
 use crate::clean::{half_width, is_digit};
 
 pub const CN_DIGITS: &str = "零〇一二三四五六七八九两";
 pub const CN_POWERS: &str = "十百千万亿";
-
-/// Asked of every char of a report: a match, not a substring search in CN_DIGITS/CN_POWERS.
-pub fn is_cn_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '零' | '〇'
-            | '一'
-            | '二'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '两'
-            | '十'
-            | '百'
-            | '千'
-            | '万'
-            | '亿'
-    )
-}
 
 fn cn_digit(c: char) -> Option<u64> {
     Some(match c {

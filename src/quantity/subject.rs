@@ -144,7 +144,7 @@ fn drop_titles(before: &str) -> String {
 /// the persons counted next took part in.
 pub fn event_words(subject: &str) -> String {
     let t = tables();
-    t.event_verb.iter().find_map(|v| subject.strip_prefix(v)).unwrap_or(subject).to_string()
+    t.event_verb.prefix_of(subject).map_or(subject, |v| &subject[v.len()..]).to_string()
 }
 
 /// The subject: the words before and after, the nearest ones kept when too long.

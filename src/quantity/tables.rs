@@ -91,8 +91,7 @@ pub struct Tables {
     pub frame: Vec<&'static str>,
     pub frame_tail: crate::lexicon::Words,
     pub after_stop: crate::lexicon::Words,
-    pub event_verb: Vec<&'static str>,
-    pub event_verbs: crate::lexicon::Words,
+    pub event_verb: crate::lexicon::Words,
 }
 
 fn words(sec: &FxMap<&'static str, Vec<&'static str>>, name: &str) -> Vec<&'static str> {
@@ -179,8 +178,7 @@ pub fn tables() -> &'static Tables {
             frame: words(&sub, "frame"),
             frame_tail: crate::lexicon::Words::new(&words(&sub, "frame_tail")),
             after_stop: crate::lexicon::Words::new(&words(&sub, "after_stop")),
-            event_verb: words(&sub, "event_verb"),
-            event_verbs: crate::lexicon::Words::new(&words(&sub, "event_verb")),
+            event_verb: crate::lexicon::Words::new(&words(&sub, "event_verb")),
         }
     })
 }

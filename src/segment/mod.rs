@@ -9,7 +9,7 @@ mod dict;
 mod hmm;
 mod posseg;
 
-use crate::clean::{is_digit, is_han};
+use crate::clean::{is_cn_numeral, is_digit, is_han};
 use crate::lexicon;
 use crate::structure::Range;
 pub use cut::{Segmenter, Tag, Word};
@@ -52,9 +52,8 @@ fn known_tag(tag: &'static str) -> &'static str {
 }
 
 fn is_numeral(word: &str) -> bool {
-    const CN: &str = "零〇一二三四五六七八九十百千万亿两";
     word.chars().all(|c| is_digit(c) || matches!(c, '.' | '．' | ',' | '%' | '％')) && word.chars().any(is_digit)
-        || (word.chars().all(|c| crate::clean::in_set(CN, c)) && word.chars().count() > 1)
+        || (word.chars().all(is_cn_numeral) && word.chars().count() > 1)
 }
 
 /// Tokens of the text, paragraph by paragraph (no token crosses a paragraph).

@@ -187,6 +187,7 @@ test('PDF text: the repairs are listed with what they took out and marked in the
   const joined = repairs.filter((w) => w.kind === 'joined').map((w) => expected.text.slice(w.span[0], w.span[1]));
   for (const j of joined) assert.ok(marked.includes(j), `the joined text is marked: ${j.slice(0, 20)}`);
   assert.deepEqual(problems, []);
+  await page.close();
 });
 
 test('the shared corpus reports show sensible figures and charts', { skip: !existsSync(sharedCorpus) }, async () => {
