@@ -11,17 +11,22 @@ use crate::view::SpanMap;
 const BOXES: &str = include_str!("lexicon/boxes.txt");
 
 fn is_box(p: &str) -> bool {
-    let t = plain(p);
-    lines(BOXES).flat_map(str::split_whitespace).any(|b| b == t)
+    is_box_label(&plain(p))
 }
 
-fn is_continued(p: &str) -> bool {
-    let t = plain(p);
+/// `t`: a line's [`plain`] text.
+fn is_box_label(t: &str) -> bool {
+    static SET: std::sync::OnceLock<crate::fx::FxSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| lines(BOXES).flat_map(str::split_whitespace).collect()).contains(t)
+}
+
+/// `t`: a line's [`plain`] text.
+fn is_continued(t: &str) -> bool {
     (t.starts_with('(') || t.starts_with('（')) && t.contains("上接")
 }
 
-fn is_notice_title(p: &str, next: Option<&str>) -> bool {
-    let t = plain(p);
+/// `t`: a line's [`plain`] text; `next`: the next line.
+fn is_notice_title(t: &str, next: Option<&str>) -> bool {
     let named =
         t.ends_with("名单") && (t.contains("任免") || t.contains("免职") || t.contains("任职") || t.contains("人事"));
     let decision = (t.ends_with("的决定") || t.ends_with("的公告") || t.ends_with("的决议"))
@@ -61,20 +66,22 @@ fn starts(text: &str, paras: &[Range]) -> Vec<usize> {
         prose_before[k + 1] = prose_before[k] + usize::from(is_prose(l));
     }
     let has_body = |from: usize, to: usize| prose_before[to] > prose_before[from.min(to)];
+    // each line's plain text once: three of the tests below read it
+    let plains: Vec<_> = lines.iter().map(|l| plain(l)).collect();
     let mut out = vec![0];
-    for i in 1..paras.len() {
+    for (i, line) in plains.iter().enumerate().skip(1) {
         let next = (i + 1 < paras.len()).then(|| p(i + 1));
         let start = if let Some(t) = meta::title_above(&lines, i).filter(|&t| has_body(out[out.len() - 1], t)) {
             // another report: its title (maybe broken over lines) above its "——在…会议上",
             // after an article with a body (not a page's headline above the report's title)
             Some(t)
-        } else if is_continued(p(i)) {
+        } else if is_continued(line) {
             // the title of a continued article stands just above the "(上接第一版)" line
             Some(if i > 0 && p(i - 1).chars().count() <= 40 { i - 1 } else { i })
         } else if is_headline(&lines, i) && has_body(out[out.len() - 1], i) {
             // a page banner ("## 2024 万象更新") just above the headline belongs to the article
             Some(if p(i - 1).starts_with("## ") { i - 1 } else { i })
-        } else if is_box(p(i)) || is_notice_title(p(i), next) {
+        } else if is_box_label(line) || is_notice_title(line, next) {
             Some(i)
         } else {
             None
@@ -158,7 +165,7 @@ fn box_title(p: &str) -> String {
     }
     let t = plain(p);
     if t.chars().count() <= 40 {
-        t
+        t.into_owned()
     } else {
         String::new()
     }

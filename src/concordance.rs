@@ -3,7 +3,7 @@
 
 pub use crate::analysis::{Collocate, Concordance, KwicLine};
 use crate::fx::FxMap;
-use crate::segment::{is_content, Token};
+use crate::segment::Token;
 use crate::stats::round;
 use crate::view::View;
 
@@ -41,13 +41,7 @@ pub fn concordance(view: &View, tokens: &[Token], term: &str, width: usize, max_
 /// Content words within five tokens of the term, ranked by t-score: (O − E) / √O.
 pub fn collocates(view: &View, tokens: &[Token], term: &str, top: usize) -> Vec<Collocate> {
     let text = view.text.as_str();
-    let words: Vec<(&str, bool)> = tokens
-        .iter()
-        .map(|t| {
-            let w = &text[t.range.0..t.range.1];
-            (w, is_content(w, t.pos))
-        })
-        .collect();
+    let words: Vec<(&str, bool)> = tokens.iter().map(|t| (&text[t.range.0..t.range.1], t.content)).collect();
     let n = words.len().max(1) as f64;
     let mut freq: FxMap<&str, usize> = FxMap::default();
     for (w, _) in &words {

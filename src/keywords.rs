@@ -4,7 +4,7 @@
 
 use crate::analysis::{Keywords, Scored};
 use crate::fx::FxMap;
-use crate::segment::{is_content, jieba, Token};
+use crate::segment::{jieba, Token};
 use crate::stats::round;
 
 /// Sum of frequencies in jieba's default dictionary (dict.txt), which suggest_freq is scaled to.
@@ -22,7 +22,7 @@ fn candidates<'t>(text: &'t str, tokens: &[Token]) -> Vec<(&'t str, usize)> {
     tokens
         .iter()
         .enumerate()
-        .filter(|(_, t)| keyword_pos(t.pos) && is_content(&text[t.range.0..t.range.1], t.pos))
+        .filter(|(_, t)| t.content && keyword_pos(t.pos))
         .map(|(i, t)| (&text[t.range.0..t.range.1], i))
         .collect()
 }
@@ -86,12 +86,22 @@ fn textrank(text: &str, tokens: &[Token], cands: &[(&str, usize)], top: usize) -
     if n == 0 {
         return Vec::new();
     }
+    // line breaks before each candidate's start and end: two candidates are on one line when
+    // no break lies between them (a difference, not a search of the text between them)
+    let mut breaks = (0usize, 0usize); // (breaks before `.1`, byte `.1`)
+    let mut count_to = |b: usize| {
+        breaks.0 += line_breaks(&text.as_bytes()[breaks.1..b]);
+        breaks.1 = b;
+        breaks.0
+    };
+    let lines: Vec<(usize, usize)> =
+        cands.iter().map(|&(_, k)| (count_to(tokens[k].range.0), count_to(tokens[k].range.1))).collect();
     // every co-occurrence as a packed (lower id, higher id), sorted, then counted: the edges
     // in a fixed order (a map's order would make near-ties fall either way)
     let mut pairs: Vec<u64> = Vec::new();
     for (i, &(a, pa)) in seq.iter().enumerate() {
-        for &(b, pb) in seq[i + 1..].iter().take_while(|&&(_, pb)| pb - pa < WINDOW) {
-            if a != b && !text[tokens[pa].range.1..tokens[pb].range.0].contains('\n') {
+        for (j, &(b, _)) in seq.iter().enumerate().skip(i + 1).take_while(|&(_, &(_, pb))| pb - pa < WINDOW) {
+            if a != b && lines[j].0 == lines[i].1 {
                 pairs.push(((a.min(b) as u64) << 32) | a.max(b) as u64);
             }
         }
@@ -139,6 +149,11 @@ fn textrank(text: &str, tokens: &[Token], cands: &[(&str, usize)], top: usize) -
     }
     let max = score.iter().cloned().fold(f64::MIN, f64::max);
     finish(ids.into_iter().map(|(w, i)| (w, score[i] / max)).collect(), top)
+}
+
+/// Line breaks in `bytes`.
+fn line_breaks(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
 /// Rounded first, so that equal scores are equal and fall back to the term's order: the

@@ -3,7 +3,7 @@
 use crate::analysis::{Stats, Term};
 use crate::clean::is_han;
 use crate::fx::{FxMap, FxSet};
-use crate::segment::{is_content, Token};
+use crate::segment::Token;
 use crate::structure::Document;
 
 /// Rounds to `places` decimals: figures in the JSON are read by people, not recomputed.
@@ -40,7 +40,7 @@ pub fn terms(text: &str, tokens: &[Token]) -> Vec<Term> {
     let mut counts: FxMap<&str, (usize, Tags)> = FxMap::default();
     for t in tokens {
         let w = &text[t.range.0..t.range.1];
-        if is_content(w, t.pos) {
+        if t.content {
             let e = counts.entry(w).or_default();
             e.0 += 1;
             match e.1.iter_mut().find(|(p, _)| *p == t.pos) {

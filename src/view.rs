@@ -24,10 +24,9 @@ const TS_PHRASES: &str = include_str!("lexicon/opencc-ts-phrases.txt");
 
 struct Tables {
     chars: FxMap<char, char>,
-    /// One bit per BMP code point: is it a key of `chars`? Most text has no traditional
-    /// character, and this test on every char of every probed line was 10% of an analysis
-    /// as a hashed lookup.
-    traditional: Box<[u64]>,
+    /// The keys of `chars`, as bits: most text has no traditional character, and this test
+    /// on every char of every probed line was 10% of an analysis as a hashed lookup.
+    traditional: crate::lexicon::CharSet,
     phrases: Phrases<&'static str>,
 }
 
@@ -40,7 +39,7 @@ fn tables() -> &'static Tables {
             Some((k, v.split(' ').next()?))
         };
         let chars = ts_characters();
-        let traditional = crate::lexicon::bmp_bits(chars.keys().copied());
+        let traditional = chars.keys().copied().collect();
         let phrases =
             Phrases::new(lines(TS_PHRASES).filter_map(first).filter(|(k, v)| k.chars().count() == v.chars().count()));
         Tables { chars, traditional, phrases }
@@ -93,7 +92,7 @@ pub fn simplified_char(c: char) -> char {
 impl Tables {
     #[inline]
     fn may_change(&self, c: char) -> bool {
-        crate::lexicon::maybe_in(&self.traditional, c) && (c <= '\u{FFFF}' || self.chars.contains_key(&c))
+        self.traditional.contains(&c)
     }
 }
 

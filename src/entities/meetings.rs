@@ -3,16 +3,16 @@
 //! session that hold it (政协辽源市第八届委员会第六次会议, 市委十四届七次全会).
 
 use super::{Chars, Mention};
-use crate::fx::{FxMap, FxSet};
-use crate::lexicon::lines;
+use crate::fx::FxMap;
+use crate::lexicon::{lines, CharSet};
 use crate::segment::jieba;
 use std::sync::OnceLock;
 
 const MEETINGS: &str = include_str!("../lexicon/meetings.txt");
 
 /// Meeting endings, longest first, and the chars they end with.
-fn ends() -> &'static (Vec<&'static str>, FxSet<char>) {
-    static T: OnceLock<(Vec<&'static str>, FxSet<char>)> = OnceLock::new();
+fn ends() -> &'static (Vec<&'static str>, CharSet) {
+    static T: OnceLock<(Vec<&'static str>, CharSet)> = OnceLock::new();
     T.get_or_init(|| {
         let mut v: Vec<&str> = lines(MEETINGS).flat_map(str::split_whitespace).collect();
         v.sort_by_key(|m| std::cmp::Reverse(m.len()));

@@ -6,7 +6,7 @@
 use super::{Chars, Mention};
 use crate::clean::is_han;
 use crate::fx::FxSet;
-use crate::lexicon::{sections, Phrases};
+use crate::lexicon::{sections, CharSet, Phrases};
 use crate::segment::jieba;
 use std::sync::OnceLock;
 
@@ -19,7 +19,7 @@ struct Tables {
     /// Longest first.
     suffixes: Vec<&'static str>,
     /// The chars suffixes end with: most tokens end with none of them.
-    suffix_last: FxSet<char>,
+    suffix_last: CharSet,
     phrases: Vec<&'static str>,
     not_words: FxSet<&'static str>,
 }

@@ -7,7 +7,7 @@
 use super::{pack, Chars, FxMap, Mention, Person};
 use crate::clean::is_han;
 use crate::fx::FxSet;
-use crate::lexicon::{sections, Phrases};
+use crate::lexicon::{sections, CharSet, Phrases};
 use crate::segment::jieba;
 use crate::view::SpanMap;
 use std::borrow::Cow;
@@ -36,10 +36,10 @@ struct Tables {
     bylines: Vec<&'static str>,
     surnames: FxSet<&'static str>,
     /// First chars of the roles before a name, and of the titles and cues after one.
-    role_first: FxSet<char>,
-    after_first: FxSet<char>,
+    role_first: CharSet,
+    after_first: CharSet,
     /// First chars of surnames, and of the compound ones.
-    surname_first: FxSet<char>,
+    surname_first: CharSet,
 }
 
 fn tables() -> &'static Tables {
@@ -52,9 +52,9 @@ fn tables() -> &'static Tables {
             v
         };
         let surnames: FxSet<&str> = crate::lexicon::lines(SURNAMES).flat_map(str::split_whitespace).collect();
-        let first = |v: &[&str]| -> FxSet<char> { v.iter().filter_map(|w| w.chars().next()).collect() };
+        let first = |v: &[&str]| -> CharSet { v.iter().filter_map(|w| w.chars().next()).collect() };
         let mut after_first = first(&list("after"));
-        after_first.extend(first(&list("cues")));
+        after_first.extend(list("cues").iter().filter_map(|w| w.chars().next()));
         after_first.insert('等');
         Tables {
             role_first: first(&list("before")),

@@ -22,52 +22,94 @@ use crate::fx::FxMap;
 /// A set of phrases found in text leftmost-longest and without overlap: the shared matcher
 /// for formulations, places, organization names and theme keywords.
 pub struct Phrases<T> {
-    by_first: crate::fx::FxMap<char, Vec<(&'static str, T)>>,
-    /// One bit per BMP char: does a phrase start with it? Most chars start none, and this
-    /// answers without hashing (the matcher reads every char of the text).
-    firsts: Box<[u64]>,
+    /// Phrases of two chars or more by their first two chars, longest first: a pair narrows
+    /// the candidates to a few (a gazetteer has hundreds of names that start with 新 or 东).
+    by_pair: FxMap<(char, char), Vec<(&'static str, T)>>,
+    /// Phrases of one char.
+    singles: FxMap<char, (&'static str, T)>,
+    /// Does a phrase start with the char? Most chars start none, and this answers without
+    /// hashing (the matcher reads every char of the text).
+    firsts: CharSet,
 }
 
-/// A set of BMP chars as bits (1024 words of 64), for per-char tests on the whole text.
-pub(crate) fn bmp_bits(chars: impl Iterator<Item = char>) -> Box<[u64]> {
-    let mut bits = vec![0u64; 1024].into_boxed_slice();
-    for c in chars {
-        if let Ok(u) = u16::try_from(c as u32) {
-            bits[usize::from(u) >> 6] |= 1 << (u & 63);
+/// A set of chars for tests on every char of a text: a bit per BMP char (no hashing), a hash
+/// set for the rest.
+#[derive(Default)]
+pub struct CharSet {
+    bmp: Box<[u64]>,
+    rest: FxSet<char>,
+}
+
+impl CharSet {
+    #[inline]
+    pub fn contains(&self, c: &char) -> bool {
+        match u16::try_from(*c as u32) {
+            Ok(u) => self.bmp.get(usize::from(u) >> 6).is_some_and(|w| w & (1 << (u & 63)) != 0),
+            Err(_) => self.rest.contains(c),
         }
     }
-    bits
+
+    pub fn insert(&mut self, c: char) {
+        match u16::try_from(c as u32) {
+            Ok(u) => {
+                if self.bmp.is_empty() {
+                    self.bmp = vec![0u64; 1024].into_boxed_slice();
+                }
+                self.bmp[usize::from(u) >> 6] |= 1 << (u & 63);
+            }
+            Err(_) => {
+                self.rest.insert(c);
+            }
+        }
+    }
 }
 
-/// Whether `c` may be in the set `bits` holds (always true beyond the BMP: ask the map).
-#[inline]
-pub(crate) fn maybe_in(bits: &[u64], c: char) -> bool {
-    match u16::try_from(c as u32) {
-        Ok(u) => bits[usize::from(u) >> 6] & (1 << (u & 63)) != 0,
-        Err(_) => true,
+impl FromIterator<char> for CharSet {
+    fn from_iter<I: IntoIterator<Item = char>>(iter: I) -> Self {
+        let mut s = CharSet::default();
+        s.extend(iter);
+        s
+    }
+}
+
+impl Extend<char> for CharSet {
+    fn extend<I: IntoIterator<Item = char>>(&mut self, iter: I) {
+        iter.into_iter().for_each(|c| self.insert(c));
     }
 }
 
 impl<T: Copy> Phrases<T> {
     pub fn new(items: impl IntoIterator<Item = (&'static str, T)>) -> Self {
-        let mut by_first: crate::fx::FxMap<char, Vec<(&'static str, T)>> = Default::default();
+        let mut by_pair: FxMap<(char, char), Vec<(&'static str, T)>> = FxMap::default();
+        let mut singles: FxMap<char, (&'static str, T)> = FxMap::default();
         for (p, v) in items {
-            if let Some(c) = p.chars().next() {
-                by_first.entry(c).or_default().push((p, v));
+            let mut cs = p.chars();
+            match (cs.next(), cs.next()) {
+                (Some(a), Some(b)) => by_pair.entry((a, b)).or_default().push((p, v)),
+                (Some(a), None) => {
+                    singles.entry(a).or_insert((p, v));
+                }
+                _ => {}
             }
         }
-        for v in by_first.values_mut() {
+        for v in by_pair.values_mut() {
             v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
             v.dedup_by(|a, b| a.0 == b.0);
         }
-        let firsts = bmp_bits(by_first.keys().copied());
-        Phrases { by_first, firsts }
+        let firsts = by_pair.keys().map(|k| k.0).chain(singles.keys().copied()).collect();
+        Phrases { by_pair, singles, firsts }
     }
 
-    /// The phrases that start at byte `i` of `text`, where the char `c` is: longest first.
+    /// The phrases that start at byte `i` of `text`, where the char `c` is: longest first
+    /// (a phrase of two chars or more is longer than the one-char phrase it starts with).
     fn at<'a>(&'a self, text: &'a str, i: usize, c: char) -> impl Iterator<Item = &'a (&'static str, T)> + 'a {
-        let cands = if maybe_in(&self.firsts, c) { self.by_first.get(&c) } else { None };
-        cands.into_iter().flatten().filter(move |(p, _)| text[i..].starts_with(p))
+        let (longer, single) = if self.firsts.contains(&c) {
+            let next = text[i + c.len_utf8()..].chars().next();
+            (next.and_then(|d| self.by_pair.get(&(c, d))), self.singles.get(&c))
+        } else {
+            (None, None)
+        };
+        longer.into_iter().flatten().filter(move |(p, _)| text[i..].starts_with(p)).chain(single)
     }
 
     /// (byte start, byte end, value) of each match, in order.
@@ -244,5 +286,38 @@ mod label_tests {
             assert_ne!(super::label("approx", a.as_str()), a.as_str());
         }
         assert_eq!(super::label("kind", "memo"), "memo");
+    }
+}
+
+#[cfg(test)]
+mod matcher_tests {
+    use super::{CharSet, Phrases, Words};
+
+    #[test]
+    fn phrases_are_found_longest_first_without_overlap() {
+        let p = Phrases::new([("新", 1), ("新乐", 2), ("新乐市", 3), ("乐川", 4), ("𠀀𠀁", 5), ("𠀀", 6)]);
+        let found = |t: &'static str| p.find_all(t).into_iter().map(|(s, e, v)| (&t[s..e], v)).collect::<Vec<_>>();
+        assert_eq!(found("新乐市和新乐川，新"), [("新乐市", 3), ("新乐", 2), ("新", 1)]);
+        assert_eq!(found("乐川𠀀𠀁𠀀"), [("乐川", 4), ("𠀀𠀁", 5), ("𠀀", 6)]);
+        assert!(found("").is_empty() && found("市").is_empty());
+    }
+
+    #[test]
+    fn words_answer_as_str_find_would() {
+        let w = Words::new(&["协商", "协商会", "会议"]);
+        let s = "召开协商会议";
+        assert_eq!(w.first_start(s), s.find("协商"));
+        assert_eq!(w.first_end(s), Some(s.find("协商").unwrap() + "协商".len()));
+        assert_eq!(w.last_end(s), Some(s.len()));
+        assert_eq!(w.prefix_of("协商会议"), Some("协商会"));
+        assert!(!w.in_text("会"));
+    }
+
+    #[test]
+    fn char_sets_hold_chars_inside_and_beyond_the_bmp() {
+        let s: CharSet = ['市', 'a', '𠀀'].into_iter().collect();
+        assert!(s.contains(&'市') && s.contains(&'a') && s.contains(&'𠀀'));
+        assert!(!s.contains(&'县') && !s.contains(&'b') && !s.contains(&'𠀁'));
+        assert!(!CharSet::default().contains(&'市'));
     }
 }

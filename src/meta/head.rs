@@ -150,7 +150,7 @@ fn is_banner(p: &str, next: &str) -> bool {
 /// The banner over an article's headline, if it has one.
 pub fn banner(paras: &[&str]) -> Option<String> {
     match paras {
-        [p, next, ..] if is_banner(p, next) => Some(plain(p)),
+        [p, next, ..] if is_banner(p, next) => Some(plain(p).into_owned()),
         _ => None,
     }
 }

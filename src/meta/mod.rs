@@ -23,10 +23,13 @@ const BODY_PARAGRAPHS: usize = 3;
 
 /// Strips heading and emphasis marks from a line, in the simplified script (a probe for rules
 /// that read words; the view is simplified already, a repair's text may not be).
-pub fn plain(p: &str) -> String {
-    let t = crate::clean::without_bold(p.trim_start_matches(['#', ' ']));
-    let t = t.trim_matches(['【', '】', ' ']).trim();
-    crate::view::simplified(t).into_owned()
+pub fn plain(p: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    // (borrowed where nothing changes: this runs on every paragraph, most of them prose)
+    match crate::clean::without_bold(p.trim_start_matches(['#', ' '])) {
+        Cow::Borrowed(t) => crate::view::simplified(t.trim_matches(['【', '】', ' ']).trim()),
+        Cow::Owned(t) => Cow::Owned(crate::view::simplified(t.trim_matches(['【', '】', ' ']).trim()).into_owned()),
+    }
 }
 
 /// Meta of an article: `paragraphs` are its paragraphs, `headings` its sections.

@@ -30,12 +30,16 @@ pub fn extract(text: &str, doc: &Document, idx: &SpanMap) -> Vec<Quantity> {
     let mut prev_para: Option<(usize, usize)> = None;
     for &(ps, pe) in &doc.paragraphs {
         let para = &text[ps..pe];
-        memory.broken_line = prev_para.and_then(|p| unfinished(text, doc, p, ps)).unwrap_or_default();
-        prev_para = Some((ps, pe));
+        let prev = prev_para.replace((ps, pe));
         let cs: Vec<char> = para.chars().collect();
+        let mentions = scan::scan(&cs);
+        if mentions.is_empty() {
+            // (most paragraphs count nothing: none of what follows is needed for them)
+            continue;
+        }
+        memory.broken_line = prev.and_then(|p| unfinished(text, doc, p, ps)).unwrap_or_default();
         let mut offs: Vec<usize> = para.char_indices().map(|(i, _)| ps + i).collect();
         offs.push(pe);
-        let mentions = scan::scan(&cs);
         let frames = clause::frames(&cs, &mentions);
         let words = |r: (usize, usize)| cs[r.0..r.1].iter().collect::<String>();
         for (k, (m, f)) in mentions.iter().zip(&frames).enumerate() {

@@ -276,7 +276,8 @@ pub fn mask(cs: &[char]) -> Vec<bool> {
 /// All mentions in a paragraph, in order. An ordinal chain (第二、五、六组; 七届七次、八次全会)
 /// excludes every member, not only the first.
 pub fn scan(cs: &[char]) -> Vec<Mention> {
-    let masked = mask(cs);
+    // (computed at the first number read: most paragraphs have none)
+    let mut masked: Option<Vec<bool>> = None;
     let mut out = Vec::new();
     let mut i = 0;
     let mut chain_end: Option<usize> = None; // end of the last excluded ordinal
@@ -301,7 +302,7 @@ pub fn scan(cs: &[char]) -> Vec<Mention> {
             }
         }
         match mention_at(cs, i) {
-            Some(m) if excluded(cs, &m, &masked) => {
+            Some(m) if excluded(cs, &m, masked.get_or_insert_with(|| mask(cs))) => {
                 chain_end = Some(m.end);
                 i = m.end;
             }

@@ -212,7 +212,7 @@ fn is_contents_line(t: &str) -> bool {
 
 /// A line made only of watermark words: "内部资料 注意保存".
 fn is_watermark(t: &str) -> bool {
-    static CHARS: std::sync::OnceLock<crate::fx::FxSet<char>> = std::sync::OnceLock::new();
+    static CHARS: std::sync::OnceLock<crate::lexicon::CharSet> = std::sync::OnceLock::new();
     let chars =
         CHARS.get_or_init(|| crate::word_list!(FURNITURE, "watermark").iter().flat_map(|w| w.chars()).collect());
     let mut rest = String::new();

@@ -23,6 +23,8 @@ pub struct Token {
     pub range: Range,
     /// jieba's POS tag, with numerals (Arabic, full-width, Chinese) forced to `m`.
     pub pos: &'static str,
+    /// [`is_content`] of the word and its tag (term counts and keywords both ask it).
+    pub content: bool,
 }
 
 /// The segmenter, loaded once per process (or wasm instance). Named after jieba, whose
@@ -73,7 +75,7 @@ pub fn tokenize(text: &str, paragraphs: &[Range]) -> Vec<Token> {
             } else {
                 known_tag(tag)
             };
-            out.push(Token { range: (s + a, s + b), pos });
+            out.push(Token { range: (s + a, s + b), pos, content: is_content(word, pos) });
         });
     }
     out

@@ -113,8 +113,12 @@ fn numbered_style(p: &str) -> Option<(u8, usize)> {
 }
 
 /// The line without Markdown heading and emphasis marks.
-fn unmarked(p: &str) -> String {
-    crate::clean::without_bold(p.trim_start_matches(['#', ' '])).trim().to_string()
+fn unmarked(p: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    match crate::clean::without_bold(p.trim_start_matches(['#', ' '])) {
+        Cow::Borrowed(t) => Cow::Borrowed(t.trim()),
+        Cow::Owned(t) => Cow::Owned(t.trim().to_string()),
+    }
 }
 
 /// A subtitle under the title: "——在政协…会议上".
@@ -157,7 +161,8 @@ pub fn is_front_matter(p: &str) -> bool {
     let u = unmarked(p);
     let t = simplified(&u);
     let n = t.chars().count();
-    let compact = || -> String { t.chars().filter(|c| !c.is_whitespace()).collect() };
+    // (a name has at most 4 chars: 5 tell that the line is none, without copying it)
+    let compact = || -> String { t.chars().filter(|c| !c.is_whitespace()).take(5).collect() };
     t.starts_with('—')
         || n <= 40 && ["记者", "通讯员", "编者按"].iter().any(|w| t.contains(w))
         || (!markdown && crate::lexicon::is_name(&compact())) // the speaker's name
