@@ -15,24 +15,58 @@ export const FAMILY_COLORS = { 指导思想: '#b3261e', 党的领导: '#c0582a',
 
 let warmed = false;
 
-/** Draws a small bar chart off screen in `container` and throws it away (see prepareCharts). */
+/** Draws a bar chart off screen in `container` and throws it away (see prepareCharts): built
+ * by the same code as a report's bars, in the host's font, with Chinese labels, so that the
+ * code paths, the text measuring and the fonts of the first report's charts are warm. */
 export function warmUp(container) {
   if (warmed || !container?.isConnected) return;
   warmed = true;
   const node = document.createElement('div');
   node.setAttribute('aria-hidden', 'true');
-  node.style.cssText = 'position:absolute;left:-10000px;top:0;width:320px;height:160px';
+  node.style.cssText = 'position:absolute;left:-10000px;top:0;width:600px;height:300px';
   container.append(node);
   const c = echarts.init(node, null, { renderer: 'svg' });
-  c.setOption({
-    animation: false,
-    grid: { containLabel: true },
-    xAxis: { type: 'value' },
-    yAxis: { type: 'category', data: ['协商', '监督', '参政'] },
-    series: [{ type: 'bar', data: [3, 2, 1], label: { show: true, position: 'right' } }],
-  });
+  const style = getComputedStyle(container);
+  const colors = { accent: PALETTE[0], ink: '#1f2933', muted: '#5b6672', line: '#d9dee5' };
+  const rows = [['调研视察', 12], ['协商议政', 9], ['提案办理', 7], ['学习培训', 5], ['社情民意', 3], ['委员履职', 2]];
+  c.setOption(barOption('categories', rows, { colors, width: 600, fontFamily: style.fontFamily.replace(/"/g, "'"), title: '履职实绩' }));
   c.dispose();
   node.remove();
+}
+
+/** A report's horizontal bar chart: the labels on the y axis, one per line, so they never
+ * collide; at narrow widths they are cut with an ellipsis (the full words are in the data
+ * table). */
+function barOption(name, rows, { colors, width, fontFamily, title }) {
+  const labelWidth = Math.max(60, Math.min(220, Math.round(width * 0.4)));
+  const barColor = { categories: PALETTE[3], terms: colors.accent, themes: PALETTE[4] }[name];
+  const data =
+    name === 'formulations'
+      ? rows.map(([, v, family]) => ({ value: v, itemStyle: { color: FAMILY_COLORS[family] ?? '#777' } }))
+      : rows.map(([, v]) => v);
+  return {
+    ...baseOption(colors, fontFamily, title),
+    grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', minInterval: name === 'themes' ? 0 : 1, axisLabel: { color: colors.muted, hideOverlap: true }, splitNumber: width < 480 ? 3 : 5 },
+    yAxis: {
+      type: 'category',
+      data: rows.map((r) => r[0]).reverse(),
+      axisLabel: { interval: 0, width: labelWidth, overflow: 'truncate', color: colors.ink },
+    },
+    series: [{ type: 'bar', data: data.reverse(), itemStyle: barColor ? { color: barColor } : undefined, label: { show: true, position: 'right', color: colors.ink } }],
+  };
+}
+
+/** What every chart of a report shares: no animation, the host's font, a hidden title (shown
+ * in exports), an axis tooltip. */
+function baseOption(colors, fontFamily, title) {
+  return {
+    animation: false,
+    aria: { enabled: false },
+    textStyle: { fontFamily, color: colors.ink },
+    title: { show: false, text: title, left: 'center', textStyle: { fontSize: 14, color: colors.ink } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
+  };
 }
 
 /** The charts of one element. */
@@ -88,13 +122,7 @@ export class Charts {
     const colors = this.colors();
     const width = node.clientWidth || 600;
     const c = this.chart(name);
-    const base = {
-      animation: false,
-      aria: { enabled: false },
-      textStyle: { fontFamily: this.fontFamily(), color: colors.ink },
-      title: { show: false, text: t(`chart.${name}`), left: 'center', textStyle: { fontSize: 14, color: colors.ink } },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
-    };
+    const base = baseOption(colors, this.fontFamily(), t(`chart.${name}`));
     if (name === 'cloud') {
       c.setOption(
         {
@@ -122,28 +150,10 @@ export class Charts {
       );
       return;
     }
-    // horizontal bars: the labels sit on the y axis, one per line, so they never collide;
-    // at narrow widths they are cut with an ellipsis (the full words are in the data table)
-    const labelWidth = Math.max(60, Math.min(220, Math.round(width * 0.4)));
-    const barColor = { categories: PALETTE[3], terms: colors.accent, themes: PALETTE[4] }[name];
-    const data =
-      name === 'formulations'
-        ? rows.map(([, v, family]) => ({ value: v, itemStyle: { color: FAMILY_COLORS[family] ?? '#777' } }))
-        : rows.map(([, v]) => v);
     c.setOption(
-      {
-        ...base,
-        grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
-        xAxis: { type: 'value', minInterval: name === 'themes' ? 0 : 1, axisLabel: { color: colors.muted, hideOverlap: true }, splitNumber: width < 480 ? 3 : 5 },
-        yAxis: {
-          type: 'category',
-          data: rows.map((r) => r[0]).reverse(),
-          axisLabel: { interval: 0, width: labelWidth, overflow: 'truncate', color: colors.ink },
-        },
-        series: [{ type: 'bar', data: data.reverse(), itemStyle: barColor ? { color: barColor } : undefined, label: { show: true, position: 'right', color: colors.ink } }],
-      },
+      barOption(name, rows, { colors, width, fontFamily: base.textStyle.fontFamily, title: base.title.text }),
       // drawn in the next animation frame, a task of its own
-        { notMerge: true, lazyUpdate: true },
+      { notMerge: true, lazyUpdate: true },
     );
   }
 
