@@ -73,8 +73,10 @@ fn tables() -> &'static Tables {
 struct Reader<'c, 'a> {
     cs: &'c Chars<'a>,
     t: &'static Tables,
-    /// Occurrences of each 2–4 char string that starts with a surname char, by packed chars.
-    freq: FxMap<u128, u32>,
+    /// The four chars from each place where the text has a surname's first char, as sorted
+    /// keys (see `key`): how often a string that starts with one occurs is a range of them,
+    /// found when a name asks (few do), not tallied for every such string.
+    surname_at: Vec<u128>,
     /// For candidates looked up so far: None if jieba's dictionary does not know the string,
     /// else whether it knows it as a person's name.
     dict: FxMap<&'a str, Option<bool>>,
@@ -83,15 +85,20 @@ struct Reader<'c, 'a> {
 impl<'c, 'a> Reader<'c, 'a> {
     fn new(cs: &'c Chars<'a>) -> Self {
         let t = tables();
-        let mut freq: FxMap<u128, u32> = FxMap::default();
-        for i in 0..cs.len() {
-            if t.surname_first.contains(&cs.chars[i]) {
-                for l in 2..=4.min(cs.len() - i) {
-                    *freq.entry(pack(&cs.chars[i..i + l])).or_default() += 1;
-                }
-            }
-        }
-        Reader { cs, t, freq, dict: FxMap::default() }
+        let mut surname_at: Vec<u128> = (0..cs.len())
+            .filter(|&i| t.surname_first.contains(&cs.chars[i]))
+            .map(|i| key(&cs.chars[i..cs.len().min(i + 4)]))
+            .collect();
+        surname_at.sort_unstable();
+        Reader { cs, t, surname_at, dict: FxMap::default() }
+    }
+
+    /// Occurrences of `s` (2 to 4 chars, a surname's first char first) in the text: the keys
+    /// that begin with its chars lie from `key(s)` up to the next value of its last char.
+    fn freq(&self, s: &[char]) -> u32 {
+        let lo = key(s);
+        let hi = lo + (1u128 << (21 * (4 - s.len())));
+        (self.surname_at.partition_point(|&k| k < hi) - self.surname_at.partition_point(|&k| k < lo)) as u32
     }
 
     fn han(&self, i: usize) -> bool {
@@ -196,8 +203,7 @@ impl<'c, 'a> Reader<'c, 'a> {
                 _ => {
                     let next_soft = cs.chars.get(three).is_some_and(|&c| crate::clean::in_set(SOFT_END, c));
                     let soft = crate::clean::in_set(SOFT_END, cs.chars[three - 1]) && !self.delim(three) && !next_soft;
-                    let f2 = self.freq.get(&pack(&cs.chars[i..two])).copied().unwrap_or(0);
-                    let f3 = self.freq.get(&pack(&cs.chars[i..three])).copied().unwrap_or(0);
+                    let (f2, f3) = (self.freq(&cs.chars[i..two]), self.freq(&cs.chars[i..three]));
                     if soft || f2 > f3 {
                         two
                     } else {
@@ -231,6 +237,12 @@ impl<'c, 'a> Reader<'c, 'a> {
         }
         None
     }
+}
+
+/// Up to four chars as one number that sorts as they do: each char + 1 in 21 bits, the
+/// first highest, 0 where the text ends (so a string cut short sorts before its longer forms).
+fn key(chars: &[char]) -> u128 {
+    (0..4).fold(0u128, |k, i| (k << 21) | chars.get(i).map_or(0, |&c| c as u128 + 1))
 }
 
 /// Where the full wording of a role starts: back over the nouns, places and bodies before it
@@ -477,4 +489,24 @@ fn tally(cs: &Chars, found: Vec<Found>, idx: &SpanMap) -> Vec<Person> {
     people.retain(|p| p.count > 0);
     people.sort_by(|a, b| b.count.cmp(&a.count).then(a.spans[0][0].cmp(&b.spans[0][0])));
     people
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_string_is_counted_wherever_it_stands_and_not_past_the_end() {
+        let text = "胡斌说，胡斌边听边记，胡斌书记和胡斌";
+        let cs = Chars::new(text, &[]);
+        let r = Reader::new(&cs);
+        let chars = |s: &str| s.chars().collect::<Vec<_>>();
+        let brute = |s: &[char]| (0..cs.len()).filter(|&i| cs.chars.get(i..i + s.len()) == Some(s)).count() as u32;
+        for s in ["胡斌", "胡斌说", "胡斌边听", "胡斌和", "胡斌书记", "胡斌斌"] {
+            let s = chars(s);
+            assert_eq!(r.freq(&s), brute(&s), "{s:?}");
+        }
+        assert_eq!(r.freq(&chars("胡斌")), 4);
+        assert_eq!(r.freq(&chars("胡斌边")), 1);
+    }
 }
