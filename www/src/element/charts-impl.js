@@ -26,18 +26,30 @@ export function warmUp(container) {
   node.style.cssText = 'position:absolute;left:-10000px;top:0;width:600px;height:300px';
   container.append(node);
   const c = echarts.init(node, null, { renderer: 'svg' });
-  const style = getComputedStyle(container);
-  const colors = { accent: PALETTE[0], ink: '#1f2933', muted: '#5b6672', line: '#d9dee5' };
   const rows = [['调研视察', 12], ['协商议政', 9], ['提案办理', 7], ['学习培训', 5], ['社情民意', 3], ['委员履职', 2]];
-  c.setOption(barOption('categories', rows, { colors, width: 600, fontFamily: style.fontFamily.replace(/"/g, "'"), title: '履职实绩' }));
+  c.setOption(barOption('categories', rows, { colors: hostColors(container), width: 600, fontFamily: hostFont(container), title: '履职实绩' }));
   c.dispose();
   node.remove();
+}
+
+/** The font of `el`, with single quotes: ECharts writes it into a double-quoted style
+ * attribute of the exported SVG unescaped (double quotes there make the file unreadable). */
+function hostFont(el) {
+  return getComputedStyle(el).fontFamily.replace(/"/g, "'");
+}
+
+/** The element's colours (its CSS custom properties), with the defaults. */
+function hostColors(el) {
+  const style = getComputedStyle(el);
+  const v = (n, d) => style.getPropertyValue(n).trim() || d;
+  return { accent: v('--accent', PALETTE[0]), ink: v('--ink', '#1f2933'), muted: v('--muted', '#5b6672'), line: v('--line', '#d9dee5') };
 }
 
 /** A report's horizontal bar chart: the labels on the y axis, one per line, so they never
  * collide; at narrow widths they are cut with an ellipsis (the full words are in the data
  * table). */
-function barOption(name, rows, { colors, width, fontFamily, title }) {
+function barOption(name, rows, look) {
+  const { colors, width } = look;
   const labelWidth = Math.max(60, Math.min(220, Math.round(width * 0.4)));
   const barColor = { categories: PALETTE[3], terms: colors.accent, themes: PALETTE[4] }[name];
   const data =
@@ -45,7 +57,7 @@ function barOption(name, rows, { colors, width, fontFamily, title }) {
       ? rows.map(([, v, family]) => ({ value: v, itemStyle: { color: FAMILY_COLORS[family] ?? '#777' } }))
       : rows.map(([, v]) => v);
   return {
-    ...baseOption(colors, fontFamily, title),
+    ...baseOption(look),
     grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: name === 'themes' ? 0 : 1, axisLabel: { color: colors.muted, hideOverlap: true }, splitNumber: width < 480 ? 3 : 5 },
     yAxis: {
@@ -59,7 +71,7 @@ function barOption(name, rows, { colors, width, fontFamily, title }) {
 
 /** What every chart of a report shares: no animation, the host's font, a hidden title (shown
  * in exports), an axis tooltip. */
-function baseOption(colors, fontFamily, title) {
+function baseOption({ colors, fontFamily, title }) {
   return {
     animation: false,
     aria: { enabled: false },
@@ -98,18 +110,6 @@ export class Charts {
     return c;
   }
 
-  /** The host's font, with single quotes: ECharts writes it into a double-quoted style
-   * attribute of the exported SVG unescaped (double quotes there make the file unreadable). */
-  fontFamily() {
-    return getComputedStyle(this.host).fontFamily.replace(/"/g, "'");
-  }
-
-  colors() {
-    const style = getComputedStyle(this.host);
-    const v = (n, d) => style.getPropertyValue(n).trim() || d;
-    return { accent: v('--accent', PALETTE[0]), ink: v('--ink', '#1f2933'), muted: v('--muted', '#5b6672'), line: v('--line', '#d9dee5') };
-  }
-
   /** Draws every chart of an Analysis in language `t`. */
   drawAll(a, t) {
     for (const name of ['categories', 'terms', 'cloud', 'formulations', 'themes']) this.draw(name, a, t);
@@ -119,14 +119,13 @@ export class Charts {
     const node = this.root.getElementById(`chart-${name}`);
     if (!node || !node.isConnected) return;
     const { rows } = chartRows(name, a, t);
-    const colors = this.colors();
     const width = node.clientWidth || 600;
     const c = this.chart(name);
-    const base = baseOption(colors, this.fontFamily(), t(`chart.${name}`));
+    const look = { colors: hostColors(this.host), width, fontFamily: hostFont(this.host), title: t(`chart.${name}`) };
     if (name === 'cloud') {
       c.setOption(
         {
-          ...base,
+          ...baseOption(look),
           tooltip: { confine: true },
           series: [
             {
@@ -151,7 +150,7 @@ export class Charts {
       return;
     }
     c.setOption(
-      barOption(name, rows, { colors, width, fontFamily: base.textStyle.fontFamily, title: base.title.text }),
+      barOption(name, rows, look),
       // drawn in the next animation frame, a task of its own
       { notMerge: true, lazyUpdate: true },
     );
@@ -164,16 +163,13 @@ export class Charts {
   drawCompare(name, data, t) {
     const node = this.root.getElementById(`chart-${name}`);
     if (!node || !node.isConnected || !node.clientWidth) return;
-    const colors = this.colors();
+    const colors = hostColors(this.host);
     const line = name.startsWith('timeline');
     const c = this.chart(name);
     c.setOption(
       {
-        animation: false,
-        aria: { enabled: false },
+        ...baseOption({ colors, fontFamily: hostFont(this.host), title: t(`chart.${name}`) }),
         color: PALETTE,
-        textStyle: { fontFamily: this.fontFamily(), color: colors.ink },
-        title: { show: false, text: t(`chart.${name}`), left: 'center', textStyle: { fontSize: 14, color: colors.ink } },
         tooltip: { trigger: 'axis', confine: true },
         legend: { type: 'plain', bottom: 0, textStyle: { color: colors.ink } },
         grid: { left: 8, right: 24, top: 8, bottom: 8 + 24 * Math.ceil(data.series.length / 4), containLabel: true },
