@@ -29,9 +29,10 @@ after(async () => {
 
 /** The demo page, ready and idle (a reader takes a moment to pick a file; the chart code
  * loads and warms up meanwhile), with `report` served at /__report.txt. */
-async function idlePage(report) {
+async function idlePage(report, init = null) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const watched = watch(page);
+  if (init) await page.addInitScript(init);
   // long animation frames with the scripts that ran in them: what a long task was, if one fails
   await page.addInitScript(() => {
     window.__frames = [];
@@ -135,6 +136,34 @@ test('a 25 KB report: analysed and drawn with no main-thread task over 50 ms', a
   assert.ok(r.quantities > 200, `${r.quantities} quantities`);
   assert.ok(r.cloudWords >= 20, 'the charts are drawn');
   assert.ok(r.longest <= 50, `longest task ${r.longest} ms (tries: ${tries.map((x) => x.longest).join(', ')}); long frames: ${JSON.stringify(tries.map((x) => x.frames))}`);
+});
+
+test('the charts measure their text in the host font, never in a bare fallback font', async () => {
+  // ECharts measures labels in a label's own font; a bare `12px sans-serif` there cost Chromium
+  // a fontconfig search per new Chinese char and made each chart a long task (charts-impl.js)
+  const { page, problems } = await idlePage(syntheticReport([sample, 25 * 1024]), () => {
+    window.__fonts = new Set();
+    const measure = CanvasRenderingContext2D.prototype.measureText;
+    CanvasRenderingContext2D.prototype.measureText = function (text) {
+      window.__fonts.add(this.font);
+      return measure.call(this, text);
+    };
+  });
+  // from the drop on (echarts-wordcloud probes the smallest font size in sans-serif once, as
+  // it loads at idle)
+  await page.evaluate(() => window.__fonts.clear());
+  const r = await analyseServed(page);
+  const { fonts, host } = await page.evaluate(() => ({
+    fonts: [...window.__fonts],
+    host: getComputedStyle(document.querySelector('report-lens').shadowRoot.querySelector('.root')).fontFamily,
+  }));
+  await page.close();
+  assert.ok(r.cloudWords >= 20, 'the charts are drawn');
+  assert.ok(fonts.length > 0, 'text was measured');
+  const family = host.split(',')[0].trim();
+  const bare = fonts.filter((f) => !f.includes(family));
+  assert.deepEqual(bare, [], `fonts measured without the host's family (${host}): ${JSON.stringify(fonts)}`);
+  assert.deepEqual(problems, []);
 });
 
 test('a 15 MB report: its size and progress shown, then received and drawn with no task over 200 ms', async () => {

@@ -7,6 +7,7 @@ import { GridComponent, TooltipComponent, TitleComponent, LegendComponent } from
 import { SVGRenderer } from 'echarts/renderers';
 import 'echarts-wordcloud';
 import { chartRows } from './charts.js';
+import { afterFrame } from './dom.js';
 
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, TitleComponent, LegendComponent, SVGRenderer]);
 
@@ -17,7 +18,9 @@ let warmed = false;
 
 /** Draws a bar chart off screen in `container` and throws it away (see prepareCharts): built
  * by the same code as a report's bars, in the host's font, with Chinese labels, so that the
- * code paths, the text measuring and the fonts of the first report's charts are warm. */
+ * code paths, the text measuring and the fonts of the first report's charts are warm. It stays
+ * for one rendered frame: the browser's first layout of SVG text in that font and size costs
+ * as much again as ECharts' own work, and would otherwise fall to the first report's chart. */
 export function warmUp(container) {
   if (warmed || !container?.isConnected) return;
   warmed = true;
@@ -28,8 +31,10 @@ export function warmUp(container) {
   const c = echarts.init(node, null, { renderer: 'svg' });
   const rows = [['调研视察', 12], ['协商议政', 9], ['提案办理', 7], ['学习培训', 5], ['社情民意', 3], ['委员履职', 2]];
   c.setOption(barOption('categories', rows, { colors: hostColors(container), width: 600, fontFamily: hostFont(container), title: '履职实绩' }));
-  c.dispose();
-  node.remove();
+  afterFrame().then(() => {
+    c.dispose();
+    node.remove();
+  });
 }
 
 /** The font of `el`, with single quotes: ECharts writes it into a double-quoted style
@@ -59,24 +64,30 @@ function barOption(name, rows, look) {
   return {
     ...baseOption(look),
     grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', minInterval: name === 'themes' ? 0 : 1, axisLabel: { color: colors.muted, hideOverlap: true }, splitNumber: width < 480 ? 3 : 5 },
+    xAxis: { type: 'value', minInterval: name === 'themes' ? 0 : 1, axisLabel: { fontFamily: look.fontFamily, color: colors.muted, hideOverlap: true }, splitNumber: width < 480 ? 3 : 5 },
     yAxis: {
       type: 'category',
       data: rows.map((r) => r[0]).reverse(),
-      axisLabel: { interval: 0, width: labelWidth, overflow: 'truncate', color: colors.ink },
+      axisLabel: { fontFamily: look.fontFamily, interval: 0, width: labelWidth, overflow: 'truncate', color: colors.ink },
     },
-    series: [{ type: 'bar', data: data.reverse(), itemStyle: barColor ? { color: barColor } : undefined, label: { show: true, position: 'right', color: colors.ink } }],
+    series: [{ type: 'bar', data: data.reverse(), itemStyle: barColor ? { color: barColor } : undefined, label: { fontFamily: look.fontFamily, show: true, position: 'right', color: colors.ink } }],
   };
 }
 
 /** What every chart of a report shares: no animation, the host's font, a hidden title (shown
- * in exports), an axis tooltip. */
+ * in exports), an axis tooltip.
+ *
+ * Every text style names the font itself. The global `textStyle` is not enough: ECharts
+ * measures axis labels for the layout (containLabel, truncation) with the label's own style,
+ * which falls back to `12px sans-serif`. Where sans-serif has no Chinese glyphs, each new char
+ * then costs Chromium a fontconfig fallback search: 52 labels of 6 new chars took 150-220 ms
+ * to measure against 4-7 ms in the host's font, and each chart became a long task. */
 function baseOption({ colors, fontFamily, title }) {
   return {
     animation: false,
     aria: { enabled: false },
     textStyle: { fontFamily, color: colors.ink },
-    title: { show: false, text: title, left: 'center', textStyle: { fontSize: 14, color: colors.ink } },
+    title: { show: false, text: title, left: 'center', textStyle: { fontFamily, fontSize: 14, color: colors.ink } },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
   };
 }
@@ -164,17 +175,18 @@ export class Charts {
     const node = this.root.getElementById(`chart-${name}`);
     if (!node || !node.isConnected || !node.clientWidth) return;
     const colors = hostColors(this.host);
+    const look = { colors, fontFamily: hostFont(this.host), title: t(`chart.${name}`) };
     const line = name.startsWith('timeline');
     const c = this.chart(name);
     c.setOption(
       {
-        ...baseOption({ colors, fontFamily: hostFont(this.host), title: t(`chart.${name}`) }),
+        ...baseOption(look),
         color: PALETTE,
         tooltip: { trigger: 'axis', confine: true },
-        legend: { type: 'plain', bottom: 0, textStyle: { color: colors.ink } },
+        legend: { type: 'plain', bottom: 0, textStyle: { fontFamily: look.fontFamily, color: colors.ink } },
         grid: { left: 8, right: 24, top: 8, bottom: 8 + 24 * Math.ceil(data.series.length / 4), containLabel: true },
-        xAxis: { type: 'category', data: data.x, axisLabel: { color: colors.ink, interval: 0, rotate: !line && data.x.length > 6 ? 30 : 0 } },
-        yAxis: { type: 'value', axisLabel: { color: colors.muted } },
+        xAxis: { type: 'category', data: data.x, axisLabel: { fontFamily: look.fontFamily, color: colors.ink, interval: 0, rotate: !line && data.x.length > 6 ? 30 : 0 } },
+        yAxis: { type: 'value', axisLabel: { fontFamily: look.fontFamily, color: colors.muted } },
         series: data.series.map((s) => ({ type: line ? 'line' : 'bar', name: s.name, data: s.values, symbolSize: 7 })),
       },
       { notMerge: true, lazyUpdate: true },

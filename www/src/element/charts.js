@@ -1,7 +1,7 @@
 // The charts' loader: ECharts is imported only when the first chart is drawn (it is most of
 // the element's JavaScript). Each chart has a text description (aria) and a data table behind
 // a toggle, built here from the same rows the chart draws.
-import { el, content } from './dom.js';
+import { el, content, idle } from './dom.js';
 
 let lib = null;
 /** The chart code (imported on first use). */
@@ -9,8 +9,6 @@ export function loadCharts() {
   lib ??= import('./charts-impl.js');
   return lib;
 }
-
-const idle = (fn) => (globalThis.requestIdleCallback ? requestIdleCallback(fn, { timeout: 3000 }) : setTimeout(fn, 50));
 
 /**
  * Fetches the chart code when the page is idle after the engine is ready (not beside the

@@ -20,6 +20,9 @@ export function content(tag, attrs, ...children) {
   return el(tag, { ...attrs, lang: 'zh-CN' }, ...children);
 }
 
+/** Runs `fn` when the page is idle (within 3 s). */
+export const idle = (fn) => (globalThis.requestIdleCallback ? requestIdleCallback(fn, { timeout: 3000 }) : setTimeout(fn, 50));
+
 /** Lets the browser paint between render steps, so no step holds the main thread long. */
 export function yieldToBrowser() {
   if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();

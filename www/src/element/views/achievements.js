@@ -84,7 +84,8 @@ export async function renderQuantityTable({ $, t, lists }, a, { filter = '', cat
         el('td', {}, label(q)),
         el('td', {}, q.section ? content('span', {}, q.section) : null, q.target ? t('achievements.target') : null),
       ),
-    // a screenful and more; the rest as the table scrolls
-    { t, moreRow: tableMore(6), chunk: 60, onRender: () => lists.quantities.refresh() },
+    // two screenfuls (the table scrolls in a 28em box; more rows would cost the first
+    // frame their layout); the rest as the table scrolls
+    { t, moreRow: tableMore(6), chunk: 40, onRender: () => lists.quantities.refresh() },
   );
 }

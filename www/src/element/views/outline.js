@@ -56,5 +56,5 @@ export function renderOutline({ $, t, actions, lists }, a) {
     stack.push({ level: s.level, list: el('ol'), owner: li });
     return i === 0 ? top : null;
   };
-  renderChunked(nav, a.sections, place, { t, moreRow: paragraphMore, chunk: 200, onRender: () => lists.outline.refresh() });
+  renderChunked(nav, a.sections, place, { t, moreRow: paragraphMore, chunk: 50, onRender: () => lists.outline.refresh() });
 }
