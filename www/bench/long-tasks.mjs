@@ -7,7 +7,7 @@
 // Run: node bench/long-tasks.mjs [tries] [--cpu=1.5]   (default 10 tries, --cpu=1)
 import { readFileSync } from 'node:fs';
 import { serve } from '../serve.mjs';
-import { launch, fixture } from '../test/browser.mjs';
+import { launch, fixture, idleDemo } from '../test/browser.mjs';
 import { syntheticReport } from '../test/synthetic.mjs';
 
 const args = process.argv.slice(2);
@@ -19,19 +19,7 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await launch();
 let clean = 0;
 for (let k = 0; k < tries; k++) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  // long animation frames with their scripts: a chart's frame runs ECharts' animation callback
-  await page.addInitScript(() => {
-    window.__frames = [];
-    new PerformanceObserver((list) => {
-      for (const f of list.getEntries())
-        window.__frames.push({ start: f.startTime, end: f.startTime + f.duration, chart: f.scripts.some((s) => s.sourceURL.includes('charts-impl')) });
-    }).observe({ type: 'long-animation-frame', buffered: true });
-  });
-  await page.route(`${origin}/__report.txt`, (route) => route.fulfill({ body: report, contentType: 'text/plain; charset=utf-8' }));
-  await page.goto(`${origin}/`);
-  await page.waitForSelector('report-lens[data-state="ready"]', { timeout: 60_000 });
-  await page.waitForTimeout(2500); // a reader picks a file; the chart code loads and warms up
+  const { page } = await idleDemo(browser, origin, report);
   const cdp = await page.context().newCDPSession(page);
   if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
   const long = await page.evaluate(async () => {
@@ -47,7 +35,8 @@ for (let k = 0; k < tries; k++) {
       .filter((t) => t.start + t.ms > t0)
       .map((t) => {
         const step = steps.filter((m) => m.startTime <= t.start).at(-1)?.name.replace('report-lens:', '') ?? 'analyse';
-        const chart = window.__frames.some((f) => f.chart && f.start <= t.start + 1 && f.end >= t.start);
+        // a chart's frame runs ECharts' animation callback
+        const chart = window.__frames.some((f) => f.start <= t.start + 1 && f.start + f.ms >= t.start && f.scripts.some((s) => s.includes('charts-impl')));
         return `${Math.round(t.ms)} ms after ${step}${chart ? ' (a chart frame)' : ''}`;
       });
   });

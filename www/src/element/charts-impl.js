@@ -7,7 +7,7 @@ import { GridComponent, TooltipComponent, TitleComponent, LegendComponent } from
 import { SVGRenderer } from 'echarts/renderers';
 import 'echarts-wordcloud';
 import { chartRows } from './charts.js';
-import { afterFrame } from './dom.js';
+import { offScreenForAFrame } from './dom.js';
 
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, TitleComponent, LegendComponent, SVGRenderer]);
 
@@ -24,16 +24,11 @@ let warmed = false;
 export function warmUp(container) {
   if (warmed || !container?.isConnected) return;
   warmed = true;
-  const node = document.createElement('div');
-  node.setAttribute('aria-hidden', 'true');
-  node.style.cssText = 'position:absolute;left:-10000px;top:0;width:600px;height:300px';
-  container.append(node);
-  const c = echarts.init(node, null, { renderer: 'svg' });
-  const rows = [['调研视察', 12], ['协商议政', 9], ['提案办理', 7], ['学习培训', 5], ['社情民意', 3], ['委员履职', 2]];
-  c.setOption(barOption('categories', rows, { colors: hostColors(container), width: 600, fontFamily: hostFont(container), title: '履职实绩' }));
-  afterFrame().then(() => {
-    c.dispose();
-    node.remove();
+  offScreenForAFrame(container, 'width:600px;height:300px', (box) => {
+    const c = echarts.init(box, null, { renderer: 'svg' });
+    const rows = [['调研视察', 12], ['协商议政', 9], ['提案办理', 7], ['学习培训', 5], ['社情民意', 3], ['委员履职', 2]];
+    c.setOption(barOption('categories', rows, { colors: hostColors(container), width: 600, fontFamily: hostFont(container), title: '履职实绩' }));
+    return () => c.dispose();
   });
 }
 

@@ -20,6 +20,21 @@ export function content(tag, attrs, ...children) {
   return el(tag, { ...attrs, lang: 'zh-CN' }, ...children);
 }
 
+/** A box laid out off screen in `container` for one rendered frame, then removed: the
+ * warm-ups, whose text must be laid out (text that is not loads no font). `fill(box)` fills it
+ * and may return what to do before the box goes. */
+export function offScreenForAFrame(container, cssText, fill) {
+  const box = document.createElement('div');
+  box.setAttribute('aria-hidden', 'true');
+  box.style.cssText = `position:absolute;left:-10000px;top:0;pointer-events:none;${cssText}`;
+  container.append(box);
+  const done = fill(box);
+  afterFrame().then(() => {
+    done?.();
+    box.remove();
+  });
+}
+
 /** Runs `fn` when the page is idle (within 3 s). */
 export const idle = (fn) => (globalThis.requestIdleCallback ? requestIdleCallback(fn, { timeout: 3000 }) : setTimeout(fn, 50));
 

@@ -8,8 +8,7 @@ import { TEMPLATE, PANELS } from './template.js';
 import css from './styles.css';
 import { translator, normalizeLang } from './i18n/index.js';
 import { prepareCharts } from './charts.js';
-import { warmType } from './warm-type.js';
-import { idle } from './dom.js';
+import { prepareType } from './warm-type.js';
 import { bindIntake } from './intake.js';
 import { ReportView } from './report-view.js';
 import { looksSaved, readSaved } from './saved.js';
@@ -163,7 +162,7 @@ export class ReportLensElement extends HTMLElement {
 
   #engineReady({ ms }) {
     this.timings.engineMs = ms;
-    idle(() => warmType(this.#$('.root')));
+    prepareType(this.#$('.root'));
     prepareCharts(this.#$('.root'));
     if (!this.#busy && this.#view.current < 0) {
       this.#setStatus('status.ready', { ms: Math.round(ms) });
