@@ -111,31 +111,44 @@ test('a 25 KB report: analysed and drawn with no main-thread task over 50 ms', a
   assert.ok(r.longest <= 50, `longest task ${r.longest} ms (tries: ${tries.map((x) => x.longest).join(', ')}); long frames: ${JSON.stringify(tries.map((x) => x.frames))}`);
 });
 
-test('the charts measure their text in the host font, never in a bare fallback font', async () => {
+test('the charts measure their text in the host font, never in a bare fallback font; the fixed labels are measured before the drop', async () => {
   // ECharts measures labels in a label's own font; a bare `12px sans-serif` there cost Chromium
   // a fontconfig search per new Chinese char and made each chart a long task (charts-impl.js)
   const { page, problems } = await idlePage(syntheticReport([sample, 25 * 1024]), () => {
     window.__fonts = new Set();
+    window.__texts = new Set();
     const measure = CanvasRenderingContext2D.prototype.measureText;
     CanvasRenderingContext2D.prototype.measureText = function (text) {
       window.__fonts.add(this.font);
+      window.__texts.add(text);
       return measure.call(this, text);
     };
   });
   // from the drop on (echarts-wordcloud probes the smallest font size in sans-serif once, as
   // it loads at idle)
-  await page.evaluate(() => window.__fonts.clear());
+  const warmed = await page.evaluate(() => {
+    window.__fonts.clear();
+    return [...window.__texts];
+  });
   const r = await analyseServed(page);
-  const { fonts, host } = await page.evaluate(() => ({
-    fonts: [...window.__fonts],
-    host: getComputedStyle(document.querySelector('report-lens').shadowRoot.querySelector('.root')).fontFamily,
-  }));
+  const { fonts, host, labels } = await page.evaluate(() => {
+    const root = document.querySelector('report-lens').shadowRoot;
+    return {
+      fonts: [...window.__fonts],
+      host: getComputedStyle(root.querySelector('.root')).fontFamily,
+      // the axis labels of the category and theme charts (the bars' figures are digits)
+      labels: ['categories', 'themes'].flatMap((n) => [...root.querySelectorAll(`#chart-${n} svg text`)].map((t) => t.textContent)).filter((x) => /\p{Script=Han}/u.test(x)),
+    };
+  });
   await page.close();
   assert.ok(r.cloudWords >= 20, 'the charts are drawn');
   assert.ok(fonts.length > 0, 'text was measured');
   // the whole list of the host's families after the size: the Chinese ones included
   const other = fonts.filter((f) => !f.endsWith(` ${host}`));
   assert.deepEqual(other, [], `fonts measured in other than the host's families (${host}): ${JSON.stringify(fonts)}`);
+  // the warm-up chart measured them at idle: the first report's charts find their glyphs ready
+  assert.ok(labels.length >= 8, `labels: ${JSON.stringify(labels)}`);
+  assert.deepEqual(labels.filter((l) => !warmed.includes(l)), [], 'category and theme labels not measured before the drop');
   assert.deepEqual(problems, []);
 });
 

@@ -2,6 +2,7 @@
 // the element's JavaScript). Each chart has a text description (aria) and a data table behind
 // a toggle, built here from the same rows the chart draws.
 import { el, content, idle } from './dom.js';
+import { CODE_TABLES } from './i18n/index.js';
 
 let lib = null;
 /** The chart code (imported on first use). */
@@ -14,10 +15,12 @@ export function loadCharts() {
  * Fetches the chart code when the page is idle after the engine is ready (not beside the
  * wasm: it would compete with it for the line and the CPU), then draws one throwaway chart in
  * `container`, so that ECharts' first-run costs (compiling its code, its text-measuring
- * canvas) are not paid inside the first report's render.
+ * canvas, the glyphs of the labels every report's first charts show) are not paid inside the
+ * first report's render. `t` is the element's translator: the labels in its language.
  */
-export function prepareCharts(container) {
-  idle(() => loadCharts().then((m) => idle(() => m.warmUp(container)), () => {}));
+export function prepareCharts(container, t) {
+  const labels = ['category', 'theme'].flatMap((table) => Object.keys(CODE_TABLES.zh[table]).map((code) => t.code(table, code)));
+  idle(() => loadCharts().then((m) => idle(() => m.warmUp(container, labels)), () => {}));
 }
 
 /**

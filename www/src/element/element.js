@@ -163,7 +163,7 @@ export class ReportLensElement extends HTMLElement {
   #engineReady({ ms }) {
     this.timings.engineMs = ms;
     prepareType(this.#$('.root'));
-    prepareCharts(this.#$('.root'));
+    prepareCharts(this.#$('.root'), this.#t);
     if (!this.#busy && this.#view.current < 0) {
       this.#setStatus('status.ready', { ms: Math.round(ms) });
       this.#setState('ready');
