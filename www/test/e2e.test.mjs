@@ -55,7 +55,9 @@ test('drop a report: figures, charts, achievements, text highlight, exports', as
   // every chart describes itself and has its data behind a toggle
   const desc = await page.textContent('#terms-desc');
   assert.ok(desc.includes(topTerm) && desc.startsWith('高频词'), desc);
+  // (the table is built on the details' toggle event, a task after the click: wait for it)
   await page.click('[data-chart="categories"] summary');
+  await page.locator('[data-chart="categories"] details tbody tr').first().waitFor({ timeout: 5_000 });
   assert.equal(await page.locator('[data-chart="categories"] details tbody tr').count(), expected.metrics.length);
 
   // keywords and the quantity table
