@@ -74,8 +74,8 @@ struct Reader<'c, 'a> {
     cs: &'c Chars<'a>,
     t: &'static Tables,
     /// The four chars from each place where the text has a surname's first char, as sorted
-    /// keys (see `key`): how often a string that starts with one occurs is a range of them, found when
-    /// a name asks (few do), not tallied for every such string.
+    /// keys (see `key`): how often a string that starts with one occurs is a range of them,
+    /// found when a name asks (few do), not tallied for every such string.
     surname_at: Vec<u128>,
     /// For candidates looked up so far: None if jieba's dictionary does not know the string,
     /// else whether it knows it as a person's name.

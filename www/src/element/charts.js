@@ -19,8 +19,9 @@ export function loadCharts() {
  * first report's render. `t` is the element's translator: the labels in its language.
  */
 export function prepareCharts(container, t) {
-  const labels = ['category', 'theme'].flatMap((table) => Object.keys(CODE_TABLES.zh[table]).map((code) => t.code(table, code)));
-  idle(() => loadCharts().then((m) => idle(() => m.warmUp(container, labels)), () => {}));
+  // every code's label as chartRows gives it (t.code), computed when idle, not at start-up
+  const labels = () => ['category', 'theme'].flatMap((table) => Object.keys(CODE_TABLES.zh[table]).map((code) => t.code(table, code)));
+  idle(() => loadCharts().then((m) => idle(() => m.warmUp(container, labels())), () => {}));
 }
 
 /**
