@@ -3,7 +3,7 @@
 
 use report_lens::{
     analyze_bytes, articles, clean, entities, formulations, intake, keywords, quantity, repair, segment, stats,
-    structure, themes, view, Options,
+    structure, themes, view, vocabulary, Options,
 };
 use std::time::{Duration, Instant};
 
@@ -84,14 +84,15 @@ fn main() {
             (
                 "stats+terms",
                 median(runs, || {
-                    stats::stats(&text, &doc, &tokens);
-                    stats::terms(&text, &tokens);
+                    let vocab = vocabulary::Vocabulary::new(&text, &tokens);
+                    stats::stats(&text, &doc, &tokens, &vocab);
+                    stats::terms(&vocab);
                 }),
             ),
             (
                 "keywords",
                 median(runs, || {
-                    keywords::keywords(&text, &tokens, 20);
+                    keywords::keywords(&text, &tokens, &vocabulary::Vocabulary::new(&text, &tokens), 20);
                 }),
             ),
             (

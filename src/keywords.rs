@@ -3,9 +3,9 @@
 //! to the wasm; the ranking it gives differs little for report vocabulary.
 
 use crate::analysis::{Keywords, Scored};
-use crate::fx::FxMap;
 use crate::segment::{jieba, Token};
 use crate::stats::round;
+use crate::vocabulary::{Vocabulary, NONE};
 
 /// Sum of frequencies in jieba's default dictionary (dict.txt), which suggest_freq is scaled to.
 const DICT_TOTAL: f64 = 60_101_967.0;
@@ -18,13 +18,9 @@ fn keyword_pos(pos: &str) -> bool {
     matches!(pos, "n" | "nr" | "ns" | "nt" | "nz" | "nl" | "vn" | "v" | "an" | "j" | "l" | "i" | "eng" | "nrt" | "nrfg")
 }
 
-fn candidates<'t>(text: &'t str, tokens: &[Token]) -> Vec<(&'t str, usize)> {
-    tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.content && keyword_pos(t.pos))
-        .map(|(i, t)| (&text[t.range.0..t.range.1], i))
-        .collect()
+/// The candidate tokens' indices, in text order.
+fn candidates(tokens: &[Token]) -> Vec<usize> {
+    tokens.iter().enumerate().filter(|(_, t)| t.content && keyword_pos(t.pos)).map(|(i, _)| i).collect()
 }
 
 pub fn idf(word: &str) -> f64 {
@@ -34,22 +30,24 @@ pub fn idf(word: &str) -> f64 {
     (DICT_TOTAL / f).ln().clamp(0.0, MAX_IDF)
 }
 
-/// Both keyword lists, from one pass over the tokens.
-pub fn keywords(text: &str, tokens: &[Token], top: usize) -> Keywords {
-    let cands = candidates(text, tokens);
-    Keywords { tfidf: tfidf(&cands, top), textrank: textrank(text, tokens, &cands, top) }
+/// Both keyword lists, from one pass over the tokens (`vocab`: their words).
+pub fn keywords(text: &str, tokens: &[Token], vocab: &Vocabulary, top: usize) -> Keywords {
+    let cands = candidates(tokens);
+    Keywords { tfidf: tfidf(vocab, cands.len(), top), textrank: textrank(text, tokens, vocab, &cands, top) }
 }
 
-fn tfidf(cands: &[(&str, usize)], top: usize) -> Vec<Scored> {
-    let total = cands.len().max(1) as f64;
-    let mut tf: FxMap<&str, usize> = FxMap::default();
-    for (w, _) in cands {
-        *tf.entry(w).or_default() += 1;
-    }
+/// `total`: how many candidate tokens there are.
+fn tfidf(vocab: &Vocabulary, total: usize, top: usize) -> Vec<Scored> {
+    let total = total.max(1) as f64;
+    // a word's candidate occurrences: its content occurrences under a keyword's tag
+    let tf = vocab.words.iter().map(|w| {
+        let n = w.tags.iter().filter(|t| keyword_pos(t.0)).map(|t| t.1).sum::<usize>();
+        (w.text, n)
+    });
     // The most frequent first: a word's score is at most n/total·MAX_IDF, so once that bound
     // falls below the `top`-th score found, no rarer word can enter the list and their IDF
     // (a dictionary walk each, most of this stage) is never computed. Same list as scoring all.
-    let mut by_count: Vec<(&str, usize)> = tf.into_iter().collect();
+    let mut by_count: Vec<(&str, usize)> = tf.filter(|&(_, n)| n > 0).collect();
     by_count.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     let mut out: Vec<(&str, f64)> = Vec::new();
     let mut best: Vec<f64> = Vec::new(); // the `top` highest rounded scores so far, descending
@@ -72,17 +70,23 @@ fn tfidf(cands: &[(&str, usize)], top: usize) -> Vec<Scored> {
 
 /// TextRank over a co-occurrence graph: candidates within a window of 5 tokens are linked,
 /// weighted by how often they co-occur; 30 iterations of PageRank with damping 0.85.
-fn textrank(text: &str, tokens: &[Token], cands: &[(&str, usize)], top: usize) -> Vec<Scored> {
+fn textrank(text: &str, tokens: &[Token], vocab: &Vocabulary, cands: &[usize], top: usize) -> Vec<Scored> {
     const WINDOW: usize = 5;
-    let mut ids: FxMap<&str, usize> = FxMap::default();
+    // the graph's nodes: the candidates' words, numbered in order of first occurrence
+    let mut id_of = vec![NONE; vocab.words.len()];
+    let mut words: Vec<&str> = Vec::new();
     let seq: Vec<(usize, usize)> = cands
         .iter()
-        .map(|&(w, pos)| {
-            let n = ids.len();
-            (*ids.entry(w).or_insert(n), pos)
+        .map(|&k| {
+            let v = vocab.of_token[k] as usize;
+            if id_of[v] == NONE {
+                id_of[v] = words.len() as u32;
+                words.push(vocab.words[v].text);
+            }
+            (id_of[v] as usize, k)
         })
         .collect();
-    let n = ids.len();
+    let n = words.len();
     if n == 0 {
         return Vec::new();
     }
@@ -95,24 +99,42 @@ fn textrank(text: &str, tokens: &[Token], cands: &[(&str, usize)], top: usize) -
         breaks.0
     };
     let lines: Vec<(usize, usize)> =
-        cands.iter().map(|&(_, k)| (count_to(tokens[k].range.0), count_to(tokens[k].range.1))).collect();
+        cands.iter().map(|&k| (count_to(tokens[k].range.0), count_to(tokens[k].range.1))).collect();
     // every co-occurrence as a packed (lower id, higher id), sorted, then counted: the edges
     // in a fixed order (a map's order would make near-ties fall either way)
-    let mut pairs: Vec<u64> = Vec::new();
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
     for (i, &(a, pa)) in seq.iter().enumerate() {
         for (j, &(b, _)) in seq.iter().enumerate().skip(i + 1).take_while(|&(_, &(_, pb))| pb - pa < WINDOW) {
             if a != b && lines[j].0 == lines[i].1 {
-                pairs.push(((a.min(b) as u64) << 32) | a.max(b) as u64);
+                pairs.push((a.min(b) as u32, a.max(b) as u32));
             }
         }
     }
-    pairs.sort_unstable();
+    // sorted by lower id by counting (each id's higher ends in a bucket), then each small
+    // bucket sorted: the order of one sort of all pairs, in a fraction of its comparisons
+    let mut bucket = vec![0usize; n + 1];
+    for &(a, _) in &pairs {
+        bucket[a as usize + 1] += 1;
+    }
+    for v in 0..n {
+        bucket[v + 1] += bucket[v];
+    }
+    let mut highs = vec![0u32; pairs.len()];
+    let mut fill = bucket.clone();
+    for &(a, b) in &pairs {
+        highs[fill[a as usize]] = b;
+        fill[a as usize] += 1;
+    }
     let mut edges: Vec<((usize, usize), f64)> = Vec::new();
-    for p in pairs {
-        let e = ((p >> 32) as usize, (p & 0xffff_ffff) as usize);
-        match edges.last_mut() {
-            Some(last) if last.0 == e => last.1 += 1.0,
-            _ => edges.push((e, 1.0)),
+    for a in 0..n {
+        let hs = &mut highs[bucket[a]..bucket[a + 1]];
+        hs.sort_unstable();
+        for &b in hs.iter() {
+            let e = (a, b as usize);
+            match edges.last_mut() {
+                Some(last) if last.0 == e => last.1 += 1.0,
+                _ => edges.push((e, 1.0)),
+            }
         }
     }
     // each word's links in one array (compressed rows: word v's are links[row[v]..row[v + 1]]),
@@ -125,30 +147,33 @@ fn textrank(text: &str, tokens: &[Token], cands: &[(&str, usize)], top: usize) -
     for v in 0..n {
         row[v + 1] += row[v];
     }
+    // (the links' ends and weights in two arrays: the rounds below read them in turn)
     let mut fill = row.clone();
-    let mut links = vec![(0usize, 0f64); row[n]];
+    let mut to = vec![0u32; row[n]];
+    let mut factor = vec![0f64; row[n]];
     for &((a, b), w) in &edges {
-        links[fill[a]] = (b, w);
+        (to[fill[a]], factor[fill[a]]) = (b as u32, w);
         fill[a] += 1;
-        links[fill[b]] = (a, w);
+        (to[fill[b]], factor[fill[b]]) = (a as u32, w);
         fill[b] += 1;
     }
-    let out_weight: Vec<f64> = (0..n).map(|v| links[row[v]..row[v + 1]].iter().map(|e| e.1).sum()).collect();
+    let out_weight: Vec<f64> = (0..n).map(|v| factor[row[v]..row[v + 1]].iter().sum()).collect();
     // Each link's factor 0.85·w/out(u) once, not on each of the 30 rounds (the division was
     // most of this loop); the same expression, so the same bits as computing it in place.
-    for l in &mut links {
-        l.1 = 0.85 * l.1 / out_weight[l.0];
+    for (f, &u) in factor.iter_mut().zip(&to) {
+        *f = 0.85 * *f / out_weight[u as usize];
     }
     let mut score = vec![1.0f64; n];
     let mut next = vec![0.0f64; n];
     for _ in 0..30 {
         for (v, slot) in next.iter_mut().enumerate() {
-            *slot = links[row[v]..row[v + 1]].iter().fold(0.15f64, |sum, &(u, f)| sum + f * score[u]);
+            let (a, b) = (row[v], row[v + 1]);
+            *slot = to[a..b].iter().zip(&factor[a..b]).fold(0.15f64, |sum, (&u, &f)| sum + f * score[u as usize]);
         }
         std::mem::swap(&mut score, &mut next);
     }
     let max = score.iter().cloned().fold(f64::MIN, f64::max);
-    finish(ids.into_iter().map(|(w, i)| (w, score[i] / max)).collect(), top)
+    finish(words.into_iter().zip(score).map(|(w, s)| (w, s / max)).collect(), top)
 }
 
 /// Line breaks in `bytes`.
@@ -163,6 +188,14 @@ fn finish(mut out: Vec<(&str, f64)>, top: usize) -> Vec<Scored> {
     for s in out.iter_mut() {
         s.1 = round(s.1, 6);
     }
-    out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    out.into_iter().take(top).map(|(w, score)| Scored { term: w.to_string(), score }).collect()
+    // the terms are distinct, so the order is total: the `top` picked out first, then sorted
+    let order = |a: &(&str, f64), b: &(&str, f64)| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0));
+    if top < out.len() {
+        if top > 0 {
+            out.select_nth_unstable_by(top - 1, order);
+        }
+        out.truncate(top);
+    }
+    out.sort_unstable_by(order);
+    out.into_iter().map(|(w, score)| Scored { term: w.to_string(), score }).collect()
 }

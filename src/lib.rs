@@ -35,6 +35,7 @@ pub mod structure;
 pub mod themes;
 pub mod utf16;
 pub mod view;
+pub mod vocabulary;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

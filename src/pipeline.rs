@@ -1,9 +1,9 @@
 //! The pipeline, stage by stage: repaired text → view → document → tokens → findings →
 //! `Analysis`, with every finding told in the report's own script at the end.
 
-use crate::analysis::{self, Analysis, Section, Source};
-use crate::utf16::Utf16Index;
+use crate::analysis::{self, Analysis, Section, Source, Term};
 use crate::view::View;
+use crate::vocabulary::Vocabulary;
 use crate::{
     articles, clean, entities, formulations, intake, keywords, quantity, repair, segment, stats, structure, themes,
     Options,
@@ -37,14 +37,19 @@ pub fn analyze_decoded(
     // heading levels count within each article: a box's heading is not a sub-section of the report
     structure::relevel(&mut doc.headings, &bounds);
     let tokens = segment::tokenize(text, &doc.paragraphs);
-    let mut stats = stats::stats(text, &doc, &tokens);
+    let vocab = Vocabulary::new(text, &tokens);
+    let mut stats = stats::stats(text, &doc, &tokens, &vocab);
     let (formulations, share) = formulations::find(text, &doc, &spans, stats.chars);
     stats.formulation_sentence_share = share;
-    let mut terms = stats::terms(text, &tokens);
-    // every count, in the view's script, before the list for the word cloud is cut
-    let term_counts = terms.iter().map(|t| (t.term.clone(), t.count)).collect();
-    terms.truncate(opts.max_terms);
-    let keywords = keywords::keywords(text, &tokens, opts.max_keywords);
+    let counted = stats::terms(&vocab);
+    // every count, in the view's script; the list for the word cloud is cut
+    let term_counts = counted.iter().map(|&(w, _, n)| (w.to_string(), n)).collect();
+    let terms = counted
+        .iter()
+        .take(opts.max_terms)
+        .map(|&(w, pos, count)| Term { term: w.to_string(), pos: pos.to_string(), count })
+        .collect();
+    let keywords = keywords::keywords(text, &tokens, &vocab, opts.max_keywords);
     let quantities = quantity::extract(text, &doc, &spans);
     let metrics = quantity::metrics(&quantities);
     let sections = doc
@@ -88,7 +93,7 @@ pub fn analyze_decoded(
     respell(&mut a, &view);
     a.text = view.into_shown();
     // characters lost before the file reached us, where the user sees them
-    a.warnings.extend(intake::garbled::warnings(&a.text, &Utf16Index::new(&a.text)));
+    a.warnings.extend(intake::garbled::warnings(&a.text));
     a.id = crate::digest::content_id(&a.text);
     a
 }

@@ -1,10 +1,10 @@
 //! Figures of the whole text and term frequencies.
 
-use crate::analysis::{Stats, Term};
+use crate::analysis::Stats;
 use crate::clean::is_han;
-use crate::fx::{FxMap, FxSet};
 use crate::segment::Token;
 use crate::structure::Document;
+use crate::vocabulary::Vocabulary;
 
 /// Rounds to `places` decimals: figures in the JSON are read by people, not recomputed.
 pub fn round(x: f64, places: i32) -> f64 {
@@ -12,11 +12,10 @@ pub fn round(x: f64, places: i32) -> f64 {
     (x * f).round() / f
 }
 
-pub fn stats(text: &str, doc: &Document, tokens: &[Token]) -> Stats {
-    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
-    let han_chars = text.chars().filter(|&c| is_han(c)).count();
-    let words: Vec<&str> = tokens.iter().filter(|t| t.pos != "x").map(|t| &text[t.range.0..t.range.1]).collect();
-    let distinct: FxSet<&str> = words.iter().copied().collect();
+pub fn stats(text: &str, doc: &Document, tokens: &[Token], vocab: &Vocabulary) -> Stats {
+    // (one pass for both counts)
+    let (chars, han_chars) =
+        text.chars().fold((0, 0), |(n, h), c| (n + usize::from(!c.is_whitespace()), h + usize::from(is_han(c))));
     let sentence_chars: usize =
         doc.sentences.iter().map(|&(s, e)| text[s..e].chars().filter(|c| !c.is_whitespace()).count()).sum();
     let mean = if doc.sentences.is_empty() { 0.0 } else { sentence_chars as f64 / doc.sentences.len() as f64 };
@@ -25,37 +24,37 @@ pub fn stats(text: &str, doc: &Document, tokens: &[Token]) -> Stats {
         han_chars,
         paragraphs: doc.paragraphs.len(),
         sentences: doc.sentences.len(),
-        tokens: words.len(),
-        distinct_terms: distinct.len(),
+        tokens: tokens.iter().filter(|t| t.pos != "x").count(),
+        distinct_terms: vocab.words.len(),
         mean_sentence_chars: round(mean, 1),
         formulation_sentence_share: 0.0, // set by the formulations pass
     }
 }
 
-/// Content-word frequencies, most frequent first (ties by term for a stable order). A term's
-/// `pos` is the tag jieba gave it most often.
-pub fn terms(text: &str, tokens: &[Token]) -> Vec<Term> {
-    // per word: its count, and each tag's count (a word has one or two tags: a list, not a map)
-    type Tags = Vec<(&'static str, usize)>;
-    let mut counts: FxMap<&str, (usize, Tags)> = FxMap::default();
-    for t in tokens {
-        let w = &text[t.range.0..t.range.1];
-        if t.content {
-            let e = counts.entry(w).or_default();
-            e.0 += 1;
-            match e.1.iter_mut().find(|(p, _)| *p == t.pos) {
-                Some((_, n)) => *n += 1,
-                None => e.1.push((t.pos, 1)),
-            }
-        }
-    }
-    let mut out: Vec<Term> = counts
-        .into_iter()
-        .map(|(w, (count, tags))| {
-            let pos = tags.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map(|(p, _)| p).unwrap_or("x");
-            Term { term: w.to_string(), pos: pos.to_string(), count }
+/// Content-word frequencies, most frequent first (ties by term for a stable order), as
+/// (term, tag, count). A term's tag is the one jieba gave it most often.
+pub fn terms<'t>(vocab: &Vocabulary<'t>) -> Vec<(&'t str, &'static str, usize)> {
+    let out: Vec<(&'t str, &'static str, usize)> = vocab
+        .words
+        .iter()
+        .filter(|w| !w.tags.is_empty())
+        .map(|w| {
+            let pos = w.tags.iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map_or("x", |t| t.0);
+            (w.text, pos, w.count())
         })
         .collect();
-    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
-    out
+    // (the terms are distinct: an unstable sort gives the one order; most ties on count are
+    // told apart by the terms' first 16 bytes as one number, without a memcmp call)
+    let mut keyed: Vec<(usize, u128, (&'t str, &'static str, usize))> =
+        out.into_iter().map(|t| (usize::MAX - t.2, prefix(t.0), t)).collect();
+    keyed.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| a.2 .0.cmp(b.2 .0)));
+    keyed.into_iter().map(|k| k.2).collect()
+}
+
+/// The first 16 bytes of `s`, zero-padded, as a number that orders as the bytes do.
+fn prefix(s: &str) -> u128 {
+    let mut b = [0u8; 16];
+    let n = s.len().min(16);
+    b[..n].copy_from_slice(&s.as_bytes()[..n]);
+    u128::from_be_bytes(b)
 }

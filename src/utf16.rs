@@ -13,14 +13,18 @@ pub struct Utf16Index<'a> {
 impl<'a> Utf16Index<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut checkpoints = vec![(0, 0)];
-        let mut units = 0usize;
-        let mut next = STEP;
-        for (i, c) in text.char_indices() {
-            if i >= next {
-                checkpoints.push((i, units));
-                next = (i / STEP + 1) * STEP;
+        let (mut at, mut units) = (0, 0);
+        loop {
+            let mut next = (at / STEP + 1) * STEP;
+            while next < text.len() && !text.is_char_boundary(next) {
+                next += 1;
             }
-            units += c.len_utf16();
+            if next >= text.len() {
+                break;
+            }
+            units += utf16_len(&text.as_bytes()[at..next]);
+            checkpoints.push((next, units));
+            at = next;
         }
         Utf16Index { text, checkpoints }
     }
@@ -29,12 +33,29 @@ impl<'a> Utf16Index<'a> {
     pub fn at(&self, byte: usize) -> usize {
         let k = self.checkpoints.partition_point(|&(b, _)| b <= byte) - 1;
         let (b0, u0) = self.checkpoints[k];
-        u0 + self.text[b0..byte].chars().map(char::len_utf16).sum::<usize>()
+        u0 + utf16_len(&self.text.as_bytes()[b0..byte])
     }
 
     pub fn span(&self, start: usize, end: usize) -> [usize; 2] {
         [self.at(start), self.at(end)]
     }
+}
+
+/// UTF-16 units of whole UTF-8 chars, counted on the bytes without decoding them: one per
+/// char (every byte but a continuation byte `10xxxxxx` starts one), two for a char of four
+/// bytes (lead byte `11110xxx`); eight bytes a step.
+fn utf16_len(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut units = 0;
+    for c in &mut chunks {
+        let x = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+        // bit 7 of each byte: set for a continuation byte; for a four-byte lead
+        let continuation = x & !(x << 1) & HIGH;
+        let four = x & (x << 1) & (x << 2) & (x << 3) & HIGH;
+        units += 8 - continuation.count_ones() as usize + four.count_ones() as usize;
+    }
+    units + chunks.remainder().iter().map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum::<usize>()
 }
 
 #[cfg(test)]
@@ -50,5 +71,20 @@ mod tests {
         let long = "𦡦".repeat(300) + "政协";
         let idx = Utf16Index::new(&long);
         assert_eq!(idx.at(long.find("政协").unwrap()), 600);
+    }
+}
+
+#[cfg(test)]
+mod agreement {
+    use super::*;
+
+    /// Every char boundary of a mixed text maps to the offset JavaScript would give.
+    #[test]
+    fn every_boundary_agrees_with_encode_utf16() {
+        let text = "政协𠀀a😀，\n".repeat(120) + "é长江";
+        let idx = Utf16Index::new(&text);
+        for (b, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(idx.at(b), text[..b].encode_utf16().count(), "byte {b}");
+        }
     }
 }

@@ -6,7 +6,7 @@
 //! traditional characters with correct highlights and analysed like its simplified twin.
 
 use crate::clean::is_han;
-use crate::fx::{FxMap, FxSet};
+use crate::fx::FxMap;
 use crate::lexicon::{lines, Phrases};
 use crate::utf16::Utf16Index;
 use std::borrow::Cow;
@@ -210,7 +210,8 @@ impl View {
         let mut text = String::with_capacity(shown.len());
         let mut anchors = vec![(0, 0)];
         let mut changed: FxMap<char, FxMap<char, usize>> = FxMap::default();
-        let mut native: FxSet<char> = FxSet::default();
+        // (bits, not a hash set: a char is added for every char of the text)
+        let mut native = crate::lexicon::CharSet::default();
         let mut phrases = t.phrases.find_all(&shown).into_iter().peekable();
         // chars of a phrase still to emit, for the chars of the source phrase
         let mut pending: std::str::Chars<'static> = "".chars();

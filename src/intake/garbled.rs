@@ -45,8 +45,13 @@ pub fn runs(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// One `garbled` warning per run (the first `LISTED`), then one for the rest.
-pub fn warnings(text: &str, idx: &Utf16Index) -> Vec<Warning> {
+pub fn warnings(text: &str) -> Vec<Warning> {
     let runs = runs(text);
+    if runs.is_empty() {
+        return Vec::new();
+    }
+    // (the index only when there is a span to tell: most texts have no garbled run)
+    let idx = Utf16Index::new(text);
     let mut out: Vec<Warning> = runs
         .iter()
         .take(LISTED)
@@ -87,8 +92,8 @@ mod tests {
         assert_eq!(r, vec!["???", "\u{FFFD}\u{FFFD}", "？？？"]);
         let text = "第二行？？？？委员";
         assert_eq!(runs(text).len(), 1);
-        let idx = Utf16Index::new("𠀀\u{FFFD}");
-        let w = warnings("𠀀\u{FFFD}", &idx);
+        let w = warnings("𠀀\u{FFFD}");
         assert_eq!(w[0].span, Some([2, 3]));
+        assert!(warnings("政协委员提出建议。").is_empty());
     }
 }

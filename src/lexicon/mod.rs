@@ -30,6 +30,11 @@ pub struct Phrases<T> {
     /// Does a phrase start with the char? Most chars start none, and this answers without
     /// hashing (the matcher reads every char of the text).
     firsts: CharSet,
+    /// The second chars of the phrases of two chars or more, and the phrases of one char: with
+    /// a large table (a gazetteer) most chars start some phrase, and these two bit tests spare
+    /// most of the pair and single lookups that would find nothing.
+    seconds: CharSet,
+    single: CharSet,
 }
 
 /// A set of chars for tests on every char of a text: a bit per BMP char (no hashing), a hash
@@ -97,15 +102,18 @@ impl<T: Copy> Phrases<T> {
             v.dedup_by(|a, b| a.0 == b.0);
         }
         let firsts = by_pair.keys().map(|k| k.0).chain(singles.keys().copied()).collect();
-        Phrases { by_pair, singles, firsts }
+        let seconds = by_pair.keys().map(|k| k.1).collect();
+        let single = singles.keys().copied().collect();
+        Phrases { by_pair, singles, firsts, seconds, single }
     }
 
     /// The phrases that start at byte `i` of `text`, where the char `c` is: longest first
     /// (a phrase of two chars or more is longer than the one-char phrase it starts with).
     fn at<'a>(&'a self, text: &'a str, i: usize, c: char) -> impl Iterator<Item = &'a (&'static str, T)> + 'a {
         let (longer, single) = if self.firsts.contains(&c) {
-            let next = text[i + c.len_utf8()..].chars().next();
-            (next.and_then(|d| self.by_pair.get(&(c, d))), self.singles.get(&c))
+            let next = text[i + c.len_utf8()..].chars().next().filter(|d| self.seconds.contains(d));
+            let single = if self.single.contains(&c) { self.singles.get(&c) } else { None };
+            (next.and_then(|d| self.by_pair.get(&(c, d))), single)
         } else {
             (None, None)
         };
@@ -114,15 +122,24 @@ impl<T: Copy> Phrases<T> {
 
     /// (byte start, byte end, value) of each match, in order.
     pub fn find_all(&self, text: &str) -> Vec<(usize, usize, T)> {
+        // `at`, inlined: the next char is peeked from the one pass over the text rather than
+        // decoded again from a slice (this reads every char of the text, several times an
+        // analysis)
         let mut out = Vec::new();
-        let mut next = 0;
-        for (i, c) in text.char_indices() {
-            if i < next {
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if !self.firsts.contains(&c) {
                 continue;
             }
-            if let Some(&(p, v)) = self.at(text, i, c).next() {
-                out.push((i, i + p.len(), v));
-                next = i + p.len();
+            let d = chars.peek().map(|&(_, d)| d).filter(|d| self.seconds.contains(d));
+            let longer = d
+                .and_then(|d| self.by_pair.get(&(c, d)))
+                .and_then(|ps| ps.iter().find(|(p, _)| text.as_bytes()[i..].starts_with(p.as_bytes())));
+            let single = || if self.single.contains(&c) { self.singles.get(&c) } else { None };
+            if let Some(&(p, v)) = longer.or_else(single) {
+                let end = i + p.len();
+                out.push((i, end, v));
+                while chars.next_if(|&(j, _)| j < end).is_some() {}
             }
         }
         out

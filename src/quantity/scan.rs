@@ -283,7 +283,10 @@ pub fn scan(cs: &[char]) -> Vec<Mention> {
     let mut chain_end: Option<usize> = None; // end of the last excluded ordinal
     while i < cs.len() {
         let c = cs[i];
-        let candidate = is_digit(c) || is_cn_numeral(c) || crate::clean::in_set("近约超逾上数几不最将大", c);
+        // (a match: this runs on every char of the text)
+        let candidate = is_digit(c)
+            || is_cn_numeral(c)
+            || matches!(c, '近' | '约' | '超' | '逾' | '上' | '数' | '几' | '不' | '最' | '将' | '大');
         // do not start inside a number (the 3 of 23, the 十 of 二十)
         let inside = i > 0 && (is_digit(cs[i - 1]) && is_digit(c) || is_cn_numeral(cs[i - 1]) && is_cn_numeral(c));
         if !candidate || inside {

@@ -32,6 +32,9 @@ pub struct Word<'a> {
     pub byte_end: usize,
 }
 
+/// Tags guessed for words the dictionary lacks, by word.
+pub type Guesses<'t> = crate::fx::FxMap<&'t str, &'static str>;
+
 pub struct Segmenter {
     chars: Chars,
     dict: Dict,
@@ -136,13 +139,31 @@ impl Segmenter {
     }
 
     /// Calls `f(start, end, tag)` for each word of `text` (byte offsets), in order.
-    pub fn tag_each(&self, text: &str, hmm: bool, mut f: impl FnMut(usize, usize, &'static str)) {
+    pub fn tag_each(&self, text: &str, hmm: bool, f: impl FnMut(usize, usize, &'static str)) {
+        self.tag_each_with(text, hmm, &mut Guesses::default(), f);
+    }
+
+    /// [`Self::tag_each`], with the tags guessed for unknown words kept in `guesses` (a
+    /// caller tagging a text piece by piece passes one for all: a name recurs, and each guess
+    /// runs the POS model's Viterbi).
+    pub fn tag_each_with<'t>(
+        &self,
+        text: &'t str,
+        hmm: bool,
+        guesses: &mut Guesses<'t>,
+        mut f: impl FnMut(usize, usize, &'static str),
+    ) {
         self.cut_each(text, hmm, |a, b, word| {
             let word = match word {
                 Some(w) => w,
                 None => self.dict.get(&self.chars, &text[a..b]).unwrap_or(NO_WORD),
             };
-            let tag = if word != NO_WORD { self.dict.tag(word) } else { self.guess_tag(&text[a..b]) };
+            let tag = if word != NO_WORD {
+                self.dict.tag(word)
+            } else {
+                let w = &text[a..b];
+                *guesses.entry(w).or_insert_with(|| self.guess_tag(w))
+            };
             f(a, b, tag);
         });
     }

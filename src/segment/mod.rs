@@ -12,7 +12,7 @@ mod posseg;
 use crate::clean::{is_cn_numeral, is_digit, is_han};
 use crate::lexicon;
 use crate::structure::Range;
-pub use cut::{Segmenter, Tag, Word};
+pub use cut::{Guesses, Segmenter, Tag, Word};
 use std::sync::OnceLock;
 
 /// The compiled segmentation data (see build.rs).
@@ -62,8 +62,9 @@ fn is_numeral(word: &str) -> bool {
 pub fn tokenize(text: &str, paragraphs: &[Range]) -> Vec<Token> {
     let j = jieba();
     let mut out = Vec::with_capacity(text.len() / 4);
+    let mut guesses = Guesses::default();
     for &(s, e) in paragraphs {
-        j.tag_each(&text[s..e], true, |a, b, tag| {
+        j.tag_each_with(&text[s..e], true, &mut guesses, |a, b, tag| {
             let word = &text[s + a..s + b];
             if word.chars().all(char::is_whitespace) {
                 return;
