@@ -2,7 +2,7 @@
 //! in UTF-16 units of `Analysis::text`, so the page can slice the string it received directly.
 
 /// Checkpoints every `STEP` bytes keep lookups cheap without a table as large as the text.
-const STEP: usize = 256;
+const STEP: usize = 64;
 
 pub struct Utf16Index<'a> {
     text: &'a str,

@@ -53,7 +53,10 @@ pub(crate) fn is_catalogued(w: &str) -> bool {
 /// Whether `w` ends like a body (政协, 委员会, 局): words a meeting's name may cross.
 pub(crate) fn is_body_word(w: &str) -> bool {
     let t = tables();
-    is_catalogued(w) || t.suffixes.iter().any(|s| s.chars().count() > 1 && w.ends_with(s))
+    // (the last-char test first: most words end with no suffix's char)
+    is_catalogued(w)
+        || w.chars().next_back().is_some_and(|c| t.suffix_last.contains(&c))
+            && t.suffixes.iter().any(|s| s.chars().nth(1).is_some() && w.ends_with(s))
 }
 
 fn place_like(cs: &Chars, a: usize, b: usize, pos: &str) -> bool {

@@ -171,7 +171,8 @@ fn is_chrome(t: &str) -> bool {
         return false;
     }
     let breadcrumb = crate::word_set!(FURNITURE, "breadcrumb").prefix_of(t).is_some()
-        || (t.contains("首页") && (t.matches(['>', '＞', '»']).count() >= 2 || t.contains(">>")));
+        // (a char test first: a substring search builds its searcher on every call)
+        || (t.contains('首') && t.contains("首页") && (t.matches(['>', '＞', '»']).count() >= 2 || t.contains(">>")));
     if breadcrumb {
         return true;
     }
@@ -183,8 +184,10 @@ fn is_chrome(t: &str) -> bool {
     let menu = items.len() >= 3
         && items.iter().all(|x| (1..=10).contains(&x.chars().count()))
         && !t.contains(|c: char| c.is_ascii_digit());
+    // (each word counted is followed by a colon: a line without one has none)
     let info = || {
         n <= 120
+            && t.contains([':', '：'])
             && crate::word_list!(FURNITURE, "info")
                 .iter()
                 .filter(|w| t.match_indices(*w).any(|(i, _)| t[i + w.len()..].trim_start().starts_with([':', '：'])))

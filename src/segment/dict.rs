@@ -42,12 +42,13 @@ impl Chars {
 }
 
 pub struct Dict {
-    /// Children of node `i` are nodes `first[i]..first[i + 1]`, their labels ascending.
-    first: Vec<u32>,
+    /// Per node: its first child (the children of node `i` are nodes
+    /// `nodes[i].first..nodes[i + 1].first`, their labels ascending; one more entry ends the
+    /// last), and a bit for each of its children's labels (`bit`): most steps of a trie walk
+    /// find no child, and this answers them without searching the labels. Side by side, so
+    /// that a step reads one place of this large array, not two.
+    nodes: Vec<Node>,
     labels: Vec<u16>,
-    /// Per node, a bit for each of its children's labels (`bit`): most steps of a trie walk
-    /// find no child, and this answers them without searching the labels.
-    kids: Vec<u32>,
     /// Word id of each node, `u32::MAX` where no word ends.
     word: Vec<u32>,
     /// The root's child for each character code (0: none), to skip the widest search.
@@ -61,6 +62,12 @@ pub struct Dict {
 }
 
 pub const NO_WORD: u32 = u32::MAX;
+
+#[derive(Clone, Copy)]
+struct Node {
+    first: u32,
+    kids: u32,
+}
 
 #[inline]
 fn bit(code: u16) -> u32 {
@@ -110,17 +117,20 @@ impl Dict {
             }
         }
         let tag = r.bytes(freq.len()).to_vec();
-        let mut kids = vec![0u32; n];
-        for (i, k) in kids.iter_mut().enumerate() {
-            for &l in &labels[first[i] as usize..first[i + 1] as usize] {
-                *k |= bit(l);
-            }
-        }
+        let nodes: Vec<Node> = (0..=n)
+            .map(|i| {
+                let kids = match first.get(i + 1) {
+                    Some(&end) => labels[first[i] as usize..end as usize].iter().fold(0, |k, &l| k | bit(l)),
+                    None => 0,
+                };
+                Node { first: first[i], kids }
+            })
+            .collect();
         let mut root = vec![0u32; chars.len];
         for child in first[0]..first[1] {
             root[usize::from(labels[child as usize])] = child;
         }
-        Dict { first, labels, kids, word, root, freq, log_freq, tag, tags, log_total: (total as f64).ln() }
+        Dict { nodes, labels, word, root, freq, log_freq, tag, tags, log_total: (total as f64).ln() }
     }
 
     /// The child of `node` labelled `code`.
@@ -132,10 +142,11 @@ impl Dict {
         if node == 0 {
             return self.root.get(usize::from(code)).copied().filter(|&c| c != 0);
         }
-        if self.kids[node as usize] & bit(code) == 0 {
+        let Node { first, kids } = self.nodes[node as usize];
+        if kids & bit(code) == 0 {
             return None;
         }
-        let (a, b) = (self.first[node as usize] as usize, self.first[node as usize + 1] as usize);
+        let (a, b) = (first as usize, self.nodes[node as usize + 1].first as usize);
         let labels = &self.labels[a..b];
         // most nodes have a few children: a scan beats a binary search there
         let i = if labels.len() <= 8 {

@@ -149,9 +149,11 @@ fn salutation(u: &str) -> bool {
 
 /// A date line on its own: "2025年1月9日", "（2024年1月20日）".
 fn is_date_line(t: &str) -> bool {
-    let n = t.chars().count();
+    // (at most 20 chars, told without counting a long paragraph's chars)
     let inner = t.trim_matches(['(', ')', '（', '）', ' ']);
-    n <= 20 && !crate::meta::dates(inner).is_empty() && inner.chars().filter(|&c| is_han(c)).count() <= 6
+    t.chars().nth(20).is_none()
+        && !crate::meta::dates(inner).is_empty()
+        && inner.chars().filter(|&c| is_han(c)).count() <= 6
 }
 
 /// A byline, a date line, a subtitle, the speaker's name or a salutation: part of the report's
@@ -160,13 +162,14 @@ pub fn is_front_matter(p: &str) -> bool {
     let markdown = p.starts_with('#');
     let u = unmarked(p);
     let t = simplified(&u);
-    let n = t.chars().count();
+    // at most 40 chars (told without counting all of a long paragraph's)
+    let short = t.chars().nth(40).is_none();
     // (a name has at most 4 chars: 5 tell that the line is none, without copying it)
     let compact = || -> String { t.chars().filter(|c| !c.is_whitespace()).take(5).collect() };
     t.starts_with('—')
-        || n <= 40 && ["记者", "通讯员", "编者按"].iter().any(|w| t.contains(w))
+        || short && ["记者", "通讯员", "编者按"].iter().any(|w| t.contains(w))
         || (!markdown && crate::lexicon::is_name(&compact())) // the speaker's name
-        || (t.starts_with(['(', '（']) && t.ends_with([')', '）']) && t.contains('年') && n <= 40)
+        || (t.starts_with(['(', '（']) && t.ends_with([')', '）']) && t.contains('年') && short)
         || is_date_line(&t)
         || salutation(&u)
         || is_speaker_line(&t)
