@@ -30,6 +30,8 @@ pub struct Rows {
     pub list: Vec<(Category, Vec<&'static str>)>,
     /// (keyword, row) by the keyword's first char, in table order.
     by_first: crate::fx::FxMap<char, Vec<(&'static str, usize)>>,
+    /// The keys of `by_first`, as bits: most chars start no keyword (no hashing for them).
+    firsts: crate::lexicon::CharSet,
 }
 
 impl Rows {
@@ -42,7 +44,8 @@ impl Rows {
                 }
             }
         }
-        Rows { list, by_first }
+        let firsts = by_first.keys().copied().collect();
+        Rows { list, by_first, firsts }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -55,6 +58,9 @@ impl Rows {
 
     /// The keywords that begin with `c`, with their rows.
     pub fn starting_with(&self, c: char) -> &[(&'static str, usize)] {
+        if !self.firsts.contains(&c) {
+            return &[];
+        }
         self.by_first.get(&c).map_or(&[], Vec::as_slice)
     }
 }
@@ -184,7 +190,8 @@ pub fn tables() -> &'static Tables {
 }
 
 fn matches_at(cs: &[char], i: usize, w: &[char]) -> bool {
-    cs.len() >= i + w.len() && cs[i..i + w.len()] == *w
+    // (the first char alone first: a unit list is scanned word by word at every count)
+    cs.len() >= i + w.len() && w.first().is_none_or(|c| cs[i] == *c) && cs[i..i + w.len()] == *w
 }
 
 impl Tables {
