@@ -189,6 +189,10 @@ fn is_prose(q: &str) -> bool {
 /// A short stand-alone line that reads as a heading: no sentence punctuation, mostly Han (a
 /// year may stand in it: "回望2024"), followed by prose.
 fn is_line_heading(p: &str, next: Option<&str>) -> bool {
+    // (4 to 30 chars, told before any count of a long paragraph's chars)
+    if p.chars().nth(30).is_some() {
+        return false;
+    }
     let n = p.chars().count();
     let han = p.chars().filter(|&c| is_han(c)).count();
     let digits = p.chars().filter(|&c| is_digit(c)).count();
@@ -235,8 +239,8 @@ pub(super) fn headings(text: &str, paragraphs: &[Range]) -> Vec<Heading> {
     for (i, &(s, e)) in paragraphs.iter().enumerate() {
         let p = &text[s..e];
         let next = paragraphs.get(i + 1).map(|&(a, b)| &text[a..b]);
-        if i == 0 || is_front_matter(p) {
-            continue; // the title and the lines under it describe the report (meta)
+        if i == 0 {
+            continue; // the title describes the report (meta)
         }
         let plain = unmarked(p);
         let (style, head_len) = if let Some((style, _)) = heading_style(p) {
@@ -256,7 +260,9 @@ pub(super) fn headings(text: &str, paragraphs: &[Range]) -> Vec<Heading> {
             continue;
         };
         let title = clean_title(&p[..head_len]);
-        if title.is_empty() || title.chars().count() > 60 {
+        // the lines under the title describe the report (meta); asked last, of the few
+        // paragraphs that read as headings (it reads the whole line)
+        if title.is_empty() || title.chars().count() > 60 || is_front_matter(p) {
             continue;
         }
         let part = part_of(&title);
