@@ -100,8 +100,8 @@ fn textrank(text: &str, tokens: &[Token], vocab: &Vocabulary, cands: &[usize], t
     };
     let lines: Vec<(usize, usize)> =
         cands.iter().map(|&k| (count_to(tokens[k].range.0), count_to(tokens[k].range.1))).collect();
-    // every co-occurrence as a packed (lower id, higher id), sorted, then counted: the edges
-    // in a fixed order (a map's order would make near-ties fall either way)
+    // every co-occurrence as (lower id, higher id), sorted, then counted: the edges in a fixed
+    // order (a map's order would make near-ties fall either way)
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     for (i, &(a, pa)) in seq.iter().enumerate() {
         for (j, &(b, _)) in seq.iter().enumerate().skip(i + 1).take_while(|&(_, &(_, pb))| pb - pa < WINDOW) {

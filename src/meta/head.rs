@@ -91,6 +91,10 @@ fn without_abstract(t: &str) -> &str {
 /// A line that can be (the start of) a title: short, no sentence in it, not a numbered heading
 /// nor a line of the head under a title.
 fn is_title_like(p: &str) -> bool {
+    // (a sentence stop in the line is one in its plain text: ruled out before it is made plain)
+    if p.contains(['。', '！', '？']) {
+        return false;
+    }
     let t = plain(p);
     // a list marker opens a section; a box label (【委员声音】) or a Markdown title does not
     let numbered = heading_style(p).is_some_and(|(_, marker)| marker > 0) && !p.starts_with('#');
@@ -166,6 +170,11 @@ const MAX_TITLE_LINES: usize = 3;
 /// up to three lines: the start of a report's head.
 pub fn title_above(paras: &[&str], at: usize) -> Option<usize> {
     const REPORTS: &[&str] = &["报告", "汇报", "讲话", "致辞"];
+    // every candidate title ends with the line above, which must read as a title: a sentence
+    // there rules them all out (most lines follow prose: the tests below read the whole line)
+    if at == 0 || paras[at - 1].contains(['。', '！', '？']) {
+        return None;
+    }
     let subtitle = at > 0 && is_subtitle(paras[at]);
     let speaker = at > 0 && !subtitle && (is_salutation(paras[at]) || super::authors::speaker(paras[at]).is_some());
     if !subtitle && !speaker {
