@@ -158,7 +158,7 @@ impl Memory {
 /// governs it (收到提案 → 提案; 提案委员会全体会议每季度召开一次 → 提案委员会全体会议).
 fn named_before(text: &str, unit: &str) -> Option<(String, &'static str)> {
     // 围绕A、B等重点任务，…: a frame says what the work was about, not what was counted
-    if tables().frame.iter().any(|f| text.starts_with(f)) {
+    if tables().frame.prefix_of(text).is_some() {
         return None;
     }
     let plain = keywords::plain(text);

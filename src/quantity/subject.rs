@@ -14,7 +14,7 @@ const MAX_SUBJECT: usize = 40;
 /// nothing comes after it (围绕A、B等5个专题), the whole frame goes.
 fn strip_frame(s: &str) -> &str {
     let t = tables();
-    if !t.frame.iter().any(|f| s.starts_with(f)) {
+    if t.frame.prefix_of(s).is_none() {
         return s;
     }
     let Some(i) = s.rfind('等') else { return s };
@@ -47,13 +47,13 @@ pub fn trim_before(cs: &[char]) -> String {
     loop {
         let u = s.trim_start_matches(|c: char| c.is_whitespace() || crate::clean::in_set("、“”\"（）()", c));
         let u = strip_frame(strip_year(u));
-        let u = match t.not_lead.iter().any(|w| u.starts_with(w)) {
-            true => u,
-            false => t.lead.iter().find_map(|w| u.strip_prefix(w)).unwrap_or(u),
+        let u = match t.not_lead.prefix_of(u) {
+            Some(_) => u,
+            None => t.lead.prefix_of(u).map_or(u, |w| &u[w.len()..]),
         };
-        let u = match t.not_prep.iter().any(|w| u.starts_with(w)) {
-            true => u,
-            false => t.prep.iter().find_map(|w| u.strip_prefix(w)).unwrap_or(u),
+        let u = match t.not_prep.prefix_of(u) {
+            Some(_) => u,
+            None => t.prep.prefix_of(u).map_or(u, |w| &u[w.len()..]),
         };
         if u.len() == s.len() {
             break;
@@ -61,7 +61,7 @@ pub fn trim_before(cs: &[char]) -> String {
         s = u;
     }
     loop {
-        let u = t.trail.iter().find_map(|w| s.strip_suffix(w)).unwrap_or(s);
+        let u = t.trail.suffix_of(s).map_or(s, |w| &s[..s.len() - w.len()]);
         if u.len() == s.len() {
             break;
         }

@@ -70,6 +70,9 @@ pub struct Tables {
     units: Vec<(&'static str, Vec<char>, UnitClass)>,
     /// Units that never count bodies or persons.
     matters: Vec<&'static str>,
+    /// The indices of `units` by first char, in their order (a count reads the unit after it:
+    /// the few that start with its char, not all of them).
+    units_by_first: FxMap<char, Vec<usize>>,
     /// Words that begin with a unit but are not one (部门 after 3 is not "3部").
     not_units: Vec<Vec<char>>,
     /// Formula phrases, grouped by first char.
@@ -89,12 +92,12 @@ pub struct Tables {
     pub report_up: Vec<&'static str>,
     pub opinion_title: Vec<&'static str>,
     pub outcome: Vec<&'static str>,
-    pub lead: Vec<&'static str>,
-    pub not_lead: Vec<&'static str>,
-    pub trail: Vec<&'static str>,
-    pub prep: Vec<&'static str>,
-    pub not_prep: Vec<&'static str>,
-    pub frame: Vec<&'static str>,
+    pub lead: Affixes,
+    pub not_lead: Affixes,
+    pub trail: Affixes,
+    pub prep: Affixes,
+    pub not_prep: Affixes,
+    pub frame: Affixes,
     pub frame_tail: crate::lexicon::Words,
     pub after_stop: crate::lexicon::Words,
     pub event_verb: crate::lexicon::Words,
@@ -105,6 +108,44 @@ fn words(sec: &FxMap<&'static str, Vec<&'static str>>, name: &str) -> Vec<&'stat
     // longest first, so that a prefix match takes the longest word
     v.sort_by_key(|w| std::cmp::Reverse(w.len()));
     v
+}
+
+/// A word list read at the start or the end of a count's words: the words longest first, with
+/// the chars they start and end with (most strings start and end with none: no compare).
+pub struct Affixes {
+    words: Vec<&'static str>,
+    firsts: crate::lexicon::CharSet,
+    lasts: crate::lexicon::CharSet,
+}
+
+impl Affixes {
+    fn new(words: Vec<&'static str>) -> Affixes {
+        let firsts = words.iter().filter_map(|w| w.chars().next()).collect();
+        let lasts = words.iter().filter_map(|w| w.chars().next_back()).collect();
+        Affixes { words, firsts, lasts }
+    }
+
+    /// The longest word `s` starts with.
+    pub fn prefix_of(&self, s: &str) -> Option<&'static str> {
+        let c = s.chars().next()?;
+        if !self.firsts.contains(&c) {
+            return None;
+        }
+        self.words.iter().copied().find(|w| s.starts_with(w))
+    }
+
+    /// The longest word `s` ends with.
+    pub fn suffix_of(&self, s: &str) -> Option<&'static str> {
+        let c = s.chars().next_back()?;
+        if !self.lasts.contains(&c) {
+            return None;
+        }
+        self.words.iter().copied().find(|w| s.ends_with(w))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
 }
 
 fn rows(sec: &FxMap<&'static str, Vec<&'static str>>, name: &str) -> Rows {
@@ -156,8 +197,15 @@ pub fn tables() -> &'static Tables {
         let cat = sections(CATEGORIES);
         let labels = rows_of(&cat, "labels").into_iter().map(|(c, l)| (c, l.first().copied().unwrap_or(""))).collect();
         let sub = sections(SUBJECTS);
+        let mut units_by_first: FxMap<char, Vec<usize>> = FxMap::default();
+        for (k, u) in units.iter().enumerate() {
+            if let Some(&c) = u.1.first() {
+                units_by_first.entry(c).or_default().push(k);
+            }
+        }
         Tables {
             units,
+            units_by_first,
             matters,
             not_units,
             formulas,
@@ -176,12 +224,12 @@ pub fn tables() -> &'static Tables {
             report_up: words(&cat, "report_up"),
             opinion_title: words(&cat, "opinion_title"),
             outcome: words(&cat, "outcome"),
-            lead: words(&sub, "lead"),
-            not_lead: words(&sub, "not_lead"),
-            trail: words(&sub, "trail"),
-            prep: words(&sub, "prep"),
-            not_prep: words(&sub, "not_prep"),
-            frame: words(&sub, "frame"),
+            lead: Affixes::new(words(&sub, "lead")),
+            not_lead: Affixes::new(words(&sub, "not_lead")),
+            trail: Affixes::new(words(&sub, "trail")),
+            prep: Affixes::new(words(&sub, "prep")),
+            not_prep: Affixes::new(words(&sub, "not_prep")),
+            frame: Affixes::new(words(&sub, "frame")),
             frame_tail: crate::lexicon::Words::new(&words(&sub, "frame_tail")),
             after_stop: crate::lexicon::Words::new(&words(&sub, "after_stop")),
             event_verb: crate::lexicon::Words::new(&words(&sub, "event_verb")),
@@ -197,10 +245,11 @@ fn matches_at(cs: &[char], i: usize, w: &[char]) -> bool {
 impl Tables {
     /// The longest unit at `i`, unless the chars there begin a word that is not a unit.
     pub fn unit_at(&self, cs: &[char], i: usize) -> Option<&'static str> {
+        let candidates = self.units_by_first.get(cs.get(i)?)?;
         if self.not_units.iter().any(|w| matches_at(cs, i, w)) {
             return None;
         }
-        self.units.iter().find(|u| matches_at(cs, i, &u.1)).map(|u| u.0)
+        candidates.iter().map(|&k| &self.units[k]).find(|u| matches_at(cs, i, &u.1)).map(|u| u.0)
     }
 
     /// The class of a unit as written; an alternative in brackets (`项(条)`) is set aside.
