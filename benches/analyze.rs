@@ -92,7 +92,8 @@ fn main() {
             (
                 "keywords",
                 median(runs, || {
-                    keywords::keywords(&text, &tokens, &vocabulary::Vocabulary::new(&text, &tokens), 20);
+                    let vocab = vocabulary::Vocabulary::new(&text, &tokens);
+                    keywords::keywords(&text, &tokens, &vocab, 20);
                 }),
             ),
             (

@@ -100,41 +100,23 @@ fn textrank(text: &str, tokens: &[Token], vocab: &Vocabulary, cands: &[usize], t
     };
     let lines: Vec<(usize, usize)> =
         cands.iter().map(|&k| (count_to(tokens[k].range.0), count_to(tokens[k].range.1))).collect();
-    // every co-occurrence as (lower id, higher id), sorted, then counted: the edges in a fixed
-    // order (a map's order would make near-ties fall either way)
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    // every co-occurrence as a packed (lower id, higher id), sorted, then counted: the edges
+    // in a fixed order (a map's order would make near-ties fall either way)
+    let mut pairs: Vec<u64> = Vec::new();
     for (i, &(a, pa)) in seq.iter().enumerate() {
         for (j, &(b, _)) in seq.iter().enumerate().skip(i + 1).take_while(|&(_, &(_, pb))| pb - pa < WINDOW) {
             if a != b && lines[j].0 == lines[i].1 {
-                pairs.push((a.min(b) as u32, a.max(b) as u32));
+                pairs.push(((a.min(b) as u64) << 32) | a.max(b) as u64);
             }
         }
     }
-    // sorted by lower id by counting (each id's higher ends in a bucket), then each small
-    // bucket sorted: the order of one sort of all pairs, in a fraction of its comparisons
-    let mut bucket = vec![0usize; n + 1];
-    for &(a, _) in &pairs {
-        bucket[a as usize + 1] += 1;
-    }
-    for v in 0..n {
-        bucket[v + 1] += bucket[v];
-    }
-    let mut highs = vec![0u32; pairs.len()];
-    let mut fill = bucket.clone();
-    for &(a, b) in &pairs {
-        highs[fill[a as usize]] = b;
-        fill[a as usize] += 1;
-    }
+    pairs.sort_unstable();
     let mut edges: Vec<((usize, usize), f64)> = Vec::new();
-    for a in 0..n {
-        let hs = &mut highs[bucket[a]..bucket[a + 1]];
-        hs.sort_unstable();
-        for &b in hs.iter() {
-            let e = (a, b as usize);
-            match edges.last_mut() {
-                Some(last) if last.0 == e => last.1 += 1.0,
-                _ => edges.push((e, 1.0)),
-            }
+    for p in pairs {
+        let e = ((p >> 32) as usize, (p & 0xffff_ffff) as usize);
+        match edges.last_mut() {
+            Some(last) if last.0 == e => last.1 += 1.0,
+            _ => edges.push((e, 1.0)),
         }
     }
     // each word's links in one array (compressed rows: word v's are links[row[v]..row[v + 1]]),

@@ -34,19 +34,18 @@ pub fn stats(text: &str, doc: &Document, tokens: &[Token], vocab: &Vocabulary) -
 /// Content-word frequencies, most frequent first (ties by term for a stable order), as
 /// (term, tag, count). A term's tag is the one jieba gave it most often.
 pub fn terms<'t>(vocab: &Vocabulary<'t>) -> Vec<(&'t str, &'static str, usize)> {
-    let out: Vec<(&'t str, &'static str, usize)> = vocab
+    // (the terms are distinct: an unstable sort gives the one order; most ties on count are
+    // told apart by the terms' first 16 bytes as one number, without a memcmp call)
+    let mut keyed: Vec<(usize, u128, (&'t str, &'static str, usize))> = vocab
         .words
         .iter()
         .filter(|w| !w.tags.is_empty())
         .map(|w| {
             let pos = w.tags.iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map_or("x", |t| t.0);
-            (w.text, pos, w.count())
+            let count = w.count();
+            (usize::MAX - count, prefix(w.text), (w.text, pos, count))
         })
         .collect();
-    // (the terms are distinct: an unstable sort gives the one order; most ties on count are
-    // told apart by the terms' first 16 bytes as one number, without a memcmp call)
-    let mut keyed: Vec<(usize, u128, (&'t str, &'static str, usize))> =
-        out.into_iter().map(|t| (usize::MAX - t.2, prefix(t.0), t)).collect();
     keyed.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| a.2 .0.cmp(b.2 .0)));
     keyed.into_iter().map(|k| k.2).collect()
 }

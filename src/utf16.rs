@@ -72,11 +72,6 @@ mod tests {
         let idx = Utf16Index::new(&long);
         assert_eq!(idx.at(long.find("政协").unwrap()), 600);
     }
-}
-
-#[cfg(test)]
-mod agreement {
-    use super::*;
 
     /// Every char boundary of a mixed text maps to the offset JavaScript would give.
     #[test]

@@ -198,6 +198,20 @@ impl Words {
         let c = s.chars().next()?;
         self.phrases.at(s, 0, c).next().map(|&(w, _)| w)
     }
+
+    /// The longest word `s` ends with: the farthest start, within the longest word's length,
+    /// where a word runs to the end.
+    pub fn suffix_of(&self, s: &str) -> Option<&'static str> {
+        let from = s.char_indices().rev().take(self.max_chars).last()?.0;
+        s[from..].char_indices().find_map(|(k, c)| {
+            let i = from + k;
+            self.phrases.at(s, i, c).map(|&(w, _)| w).find(|w| i + w.len() == s.len())
+        })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.max_chars == 0
+    }
 }
 
 /// The `[section]` blocks of a data file, each as its non-comment lines.
@@ -328,6 +342,13 @@ mod matcher_tests {
         assert_eq!(w.last_end(s), Some(s.len()));
         assert_eq!(w.prefix_of("协商会议"), Some("协商会"));
         assert!(!w.in_text("会"));
+        // the longest word the string ends with, as the first of the words longest first that
+        // `ends_with` finds
+        let longest_suffix = |s: &str| ["协商会", "协商", "会议"].into_iter().find(|x| s.ends_with(x));
+        for s in ["召开协商会", "召开协商", "会议", "议", "", "会议协商会议", "协商会x"] {
+            assert_eq!(w.suffix_of(s), longest_suffix(s), "{s}");
+        }
+        assert!(!w.is_empty() && Words::new(&[]).is_empty());
     }
 
     #[test]

@@ -100,7 +100,6 @@ fn is_title_like(p: &str) -> bool {
     let numbered = heading_style(p).is_some_and(|(_, marker)| marker > 0) && !p.starts_with('#');
     !t.is_empty()
         && t.chars().count() <= 80
-        && !t.contains(['。', '！', '？'])
         && !t.ends_with(['：', ':'])
         && !numbered
         && !is_front_matter(p)
@@ -175,8 +174,8 @@ pub fn title_above(paras: &[&str], at: usize) -> Option<usize> {
     if at == 0 || paras[at - 1].contains(['。', '！', '？']) {
         return None;
     }
-    let subtitle = at > 0 && is_subtitle(paras[at]);
-    let speaker = at > 0 && !subtitle && (is_salutation(paras[at]) || super::authors::speaker(paras[at]).is_some());
+    let subtitle = is_subtitle(paras[at]);
+    let speaker = !subtitle && (is_salutation(paras[at]) || super::authors::speaker(paras[at]).is_some());
     if !subtitle && !speaker {
         return None;
     }

@@ -92,12 +92,12 @@ pub struct Tables {
     pub report_up: Vec<&'static str>,
     pub opinion_title: Vec<&'static str>,
     pub outcome: Vec<&'static str>,
-    pub lead: Affixes,
-    pub not_lead: Affixes,
-    pub trail: Affixes,
-    pub prep: Affixes,
-    pub not_prep: Affixes,
-    pub frame: Affixes,
+    pub lead: crate::lexicon::Words,
+    pub not_lead: crate::lexicon::Words,
+    pub trail: crate::lexicon::Words,
+    pub prep: crate::lexicon::Words,
+    pub not_prep: crate::lexicon::Words,
+    pub frame: crate::lexicon::Words,
     pub frame_tail: crate::lexicon::Words,
     pub after_stop: crate::lexicon::Words,
     pub event_verb: crate::lexicon::Words,
@@ -108,44 +108,6 @@ fn words(sec: &FxMap<&'static str, Vec<&'static str>>, name: &str) -> Vec<&'stat
     // longest first, so that a prefix match takes the longest word
     v.sort_by_key(|w| std::cmp::Reverse(w.len()));
     v
-}
-
-/// A word list read at the start or the end of a count's words: the words longest first, with
-/// the chars they start and end with (most strings start and end with none: no compare).
-pub struct Affixes {
-    words: Vec<&'static str>,
-    firsts: crate::lexicon::CharSet,
-    lasts: crate::lexicon::CharSet,
-}
-
-impl Affixes {
-    fn new(words: Vec<&'static str>) -> Affixes {
-        let firsts = words.iter().filter_map(|w| w.chars().next()).collect();
-        let lasts = words.iter().filter_map(|w| w.chars().next_back()).collect();
-        Affixes { words, firsts, lasts }
-    }
-
-    /// The longest word `s` starts with.
-    pub fn prefix_of(&self, s: &str) -> Option<&'static str> {
-        let c = s.chars().next()?;
-        if !self.firsts.contains(&c) {
-            return None;
-        }
-        self.words.iter().copied().find(|w| s.starts_with(w))
-    }
-
-    /// The longest word `s` ends with.
-    pub fn suffix_of(&self, s: &str) -> Option<&'static str> {
-        let c = s.chars().next_back()?;
-        if !self.lasts.contains(&c) {
-            return None;
-        }
-        self.words.iter().copied().find(|w| s.ends_with(w))
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
-    }
 }
 
 fn rows(sec: &FxMap<&'static str, Vec<&'static str>>, name: &str) -> Rows {
@@ -224,12 +186,12 @@ pub fn tables() -> &'static Tables {
             report_up: words(&cat, "report_up"),
             opinion_title: words(&cat, "opinion_title"),
             outcome: words(&cat, "outcome"),
-            lead: Affixes::new(words(&sub, "lead")),
-            not_lead: Affixes::new(words(&sub, "not_lead")),
-            trail: Affixes::new(words(&sub, "trail")),
-            prep: Affixes::new(words(&sub, "prep")),
-            not_prep: Affixes::new(words(&sub, "not_prep")),
-            frame: Affixes::new(words(&sub, "frame")),
+            lead: crate::lexicon::Words::new(&words(&sub, "lead")),
+            not_lead: crate::lexicon::Words::new(&words(&sub, "not_lead")),
+            trail: crate::lexicon::Words::new(&words(&sub, "trail")),
+            prep: crate::lexicon::Words::new(&words(&sub, "prep")),
+            not_prep: crate::lexicon::Words::new(&words(&sub, "not_prep")),
+            frame: crate::lexicon::Words::new(&words(&sub, "frame")),
             frame_tail: crate::lexicon::Words::new(&words(&sub, "frame_tail")),
             after_stop: crate::lexicon::Words::new(&words(&sub, "after_stop")),
             event_verb: crate::lexicon::Words::new(&words(&sub, "event_verb")),
