@@ -17,7 +17,15 @@ pub const NONE: u16 = u16::MAX;
 impl Chars {
     pub fn read(r: &mut Reader) -> Chars {
         let mut c = Chars { bmp: vec![NONE; 0x1_0000], astral: FxMap::default(), len: 0 };
-        for (i, ch) in r.str().chars().enumerate() {
+        let n = r.varint() as usize;
+        let mut steps = r.column();
+        let mut at = 0i64;
+        let all = (0..n).map(|_| {
+            let z = steps.next() as i64;
+            at += (z >> 1) ^ -(z & 1);
+            char::from_u32(at as u32).expect("blob characters are chars")
+        });
+        for (i, ch) in all.enumerate() {
             assert!(i < usize::from(NONE), "too many characters for u16 codes");
             match usize::try_from(u32::from(ch)).ok().filter(|&u| u < 0x1_0000) {
                 Some(u) => c.bmp[u] = i as u16,
@@ -104,18 +112,28 @@ impl Dict {
         let (mut freq, mut log_freq) = (Vec::new(), Vec::new());
         // ln is a library call in wasm, and most frequencies are small: look those up
         let small_ln: Vec<f64> = (0..1024).map(|f| (f as f64).ln()).collect();
-        let mut values = r.column();
-        for _ in 1..n {
-            let v = values.next() as u32;
-            if v == 0 {
-                word.push(NO_WORD);
+        // every leaf ends a word; an inner node has a bit that says whether one ends there
+        let inner = r.varint() as usize;
+        let ends = r.bytes(inner.div_ceil(8));
+        let mut frequencies = r.column();
+        let mut k = 0;
+        for i in 1..n {
+            let is_word = if first[i + 1] > first[i] {
+                k += 1;
+                ends[(k - 1) / 8] >> ((k - 1) % 8) & 1 == 1
             } else {
-                let f = v - 1;
+                true
+            };
+            if is_word {
+                let f = frequencies.next() as u32;
                 word.push(freq.len() as u32);
                 freq.push(f);
                 log_freq.push(small_ln.get(f as usize).copied().unwrap_or_else(|| f64::from(f).ln()));
+            } else {
+                word.push(NO_WORD);
             }
         }
+        assert_eq!(k, inner, "the trie's word bits do not match its shape");
         let tag = r.bytes(freq.len()).to_vec();
         let nodes: Vec<Node> = (0..=n)
             .map(|i| {
