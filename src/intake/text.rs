@@ -46,15 +46,16 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::Empty);
     }
-    let (text, encoding, warnings, replaced) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+    // `checked`: the plausibility of `text` when it was already asked
+    let (text, encoding, warnings, replaced, checked) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         let l = lines::decode(rest);
-        (l.text, l.encoding, l.warnings, l.replaced)
+        (l.text, l.encoding, l.warnings, l.replaced, None)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         let w = utf16_sniff::decode(UTF_16LE, rest);
-        (w.text, "UTF-16LE", w.warnings, w.replaced)
+        (w.text, "UTF-16LE", w.warnings, w.replaced, None)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         let w = utf16_sniff::decode(UTF_16BE, rest);
-        (w.text, "UTF-16BE", w.warnings, w.replaced)
+        (w.text, "UTF-16BE", w.warnings, w.replaced, None)
     } else {
         if let Some((_, what)) = SIGNATURES.iter().find(|(sig, _)| bytes.starts_with(sig)) {
             if *what == "PDF" {
@@ -68,12 +69,15 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
                 return Err(Error::Binary { what: "NUL 字节" });
             };
             let w = utf16_sniff::decode(enc, bytes);
-            (w.text, enc.name(), w.warnings, w.replaced)
+            (w.text, enc.name(), w.warnings, w.replaced, None)
         } else {
             let l = lines::decode(bytes);
             // pure-Han UTF-16 has no NUL: tried only when the 8-bit reading is not text, and
             // only if it decodes without a single broken unit
-            let poor = too_damaged(l.replaced, &l.text) || check_plausible(&l.text).is_err();
+            let damaged = too_damaged(l.replaced, &l.text);
+            // (asked once: kept for the end when this reading is the one taken)
+            let plausible = (!damaged).then(|| check_plausible(&l.text));
+            let poor = damaged || plausible.as_ref().is_some_and(Result::is_err);
             let wide = if poor && bytes.len().is_multiple_of(2) {
                 utf16_sniff::detect(bytes, UTF16_WITHOUT_NULS)
                     .map(|(enc, _)| (enc, utf16_sniff::decode(enc, bytes)))
@@ -82,15 +86,15 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
                 None
             };
             match wide {
-                Some((enc, w)) => (w.text, enc.name(), w.warnings, w.replaced),
-                None => (l.text, l.encoding, l.warnings, l.replaced),
+                Some((enc, w)) => (w.text, enc.name(), w.warnings, w.replaced, None),
+                None => (l.text, l.encoding, l.warnings, l.replaced, plausible),
             }
         }
     };
     if too_damaged(replaced, &text) {
         return Err(Error::UnknownEncoding);
     }
-    check_plausible(&text)?;
+    checked.unwrap_or_else(|| check_plausible(&text))?;
     Ok(Decoded { text, encoding, warnings })
 }
 
@@ -103,16 +107,7 @@ fn too_damaged(replaced: usize, text: &str) -> bool {
 /// Decoded text that is mostly control characters or private-use code points is binary that
 /// happened to decode (GB18030 accepts many byte sequences).
 fn check_plausible(text: &str) -> Result<(), Error> {
-    let mut total = 0usize;
-    let mut bad = 0usize;
-    for c in text.chars().take(200_000) {
-        total += 1;
-        let control = c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}');
-        let private = ('\u{E000}'..='\u{F8FF}').contains(&c);
-        if control || private {
-            bad += 1;
-        }
-    }
+    let (total, bad) = implausible_chars(text, 200_000);
     if total > 0 && bad * 100 > total {
         return Err(Error::Binary { what: "控制字符" });
     }
@@ -122,10 +117,97 @@ fn check_plausible(text: &str) -> Result<(), Error> {
     Ok(())
 }
 
+/// Of the first `limit` chars of `text`: how many there are, and how many are controls
+/// (C0 but line breaks, tab and form feed; DEL; C1) or private-use (U+E000–U+F8FF).
+/// Read on the UTF-8 bytes, which tell each of these by a lead byte or two: decoding every
+/// char and asking `char::is_control` (a table lookup) cost 75 instructions a char.
+fn implausible_chars(text: &str, limit: usize) -> (usize, usize) {
+    let mut b = text.as_bytes();
+    if b.len() > limit {
+        // (a text of at most `limit` bytes has at most `limit` chars)
+        if let Some((at, _)) = text.char_indices().nth(limit) {
+            b = &b[..at];
+        }
+    }
+    let (mut total, mut bad) = (0, 0);
+    for (i, &x) in b.iter().enumerate() {
+        total += usize::from(x & 0xC0 != 0x80); // a continuation byte is no char of its own
+                                                // printable ASCII, continuation bytes and most lead bytes (all of CJK) say no more
+        if x >= 0x20 && x != 0x7F && x != 0xC2 && x < 0xEE {
+            continue;
+        }
+        let next = b.get(i + 1).copied().unwrap_or(0);
+        bad += usize::from(match x {
+            b'\n' | b'\r' | b'\t' | 0x0C => false,
+            0x00..=0x1F | 0x7F => true,
+            0xC2 => (0x80..=0x9F).contains(&next), // C1: U+0080–U+009F
+            0xEE => true,                          // U+E000–U+EFFF
+            0xEF => (0x80..=0xA3).contains(&next), // U+F000–U+F8FF
+            _ => false,
+        });
+    }
+    (total, bad)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use encoding_rs::GB18030;
+
+    #[test]
+    fn implausible_chars_read_on_bytes_agree_with_the_char_tests() {
+        let by_chars = |t: &str, limit: usize| {
+            let mut n = (0, 0);
+            for c in t.chars().take(limit) {
+                n.0 += 1;
+                let control = c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}');
+                n.1 += usize::from(control || ('\u{E000}'..='\u{F8FF}').contains(&c));
+            }
+            n
+        };
+        // every boundary of the ranges, and their neighbours
+        let edges = [
+            0u32,
+            0x8,
+            0x9,
+            0xA,
+            0xB,
+            0xC,
+            0xD,
+            0x1F,
+            0x20,
+            0x7E,
+            0x7F,
+            0x80,
+            0x9F,
+            0xA0,
+            0xFF,
+            0x7FF,
+            0x800,
+            0xDFFF + 1,
+            0xDFFF - 0x800,
+            0xE000 - 1,
+            0xE000,
+            0xEFFF,
+            0xF000,
+            0xF8FF,
+            0xF900,
+            0xFFFF,
+            0x10000,
+            0xF0000,
+            0x10FFFF,
+            0x4E2D,
+        ];
+        let chars: Vec<char> = edges.iter().filter_map(|&u| char::from_u32(u)).collect();
+        for &a in &chars {
+            for &b in &chars {
+                let t: String = [a, '政', b, 'x'].iter().collect();
+                for limit in [0, 1, 2, 3, 10] {
+                    assert_eq!(implausible_chars(&t, limit), by_chars(&t, limit), "{t:?} limit {limit}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn refuses_binary_and_empty() {
