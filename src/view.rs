@@ -99,7 +99,7 @@ impl Tables {
 /// The simplified form of a string, phrase tables first (a probe for rules that read words).
 pub fn simplified(s: &str) -> Cow<'_, str> {
     let t = tables();
-    if !s.chars().any(|c| t.may_change(c)) {
+    if !t.traditional.any_in(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
