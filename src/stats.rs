@@ -50,8 +50,9 @@ pub fn terms<'t>(vocab: &Vocabulary<'t>) -> Vec<(&'t str, &'static str, usize)> 
     keyed.into_iter().map(|k| k.2).collect()
 }
 
-/// The first 16 bytes of `s`, zero-padded, as a number that orders as the bytes do.
-fn prefix(s: &str) -> u128 {
+/// The first 16 bytes of `s`, zero-padded, as a number that orders as the bytes do: a sort
+/// of words compares these first and calls `memcmp` only on a tie.
+pub fn prefix(s: &str) -> u128 {
     let mut b = [0u8; 16];
     let n = s.len().min(16);
     b[..n].copy_from_slice(&s.as_bytes()[..n]);
