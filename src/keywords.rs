@@ -167,6 +167,11 @@ fn textrank(text: &str, tokens: &[Token], vocab: &Vocabulary, cands: &[usize], t
 /// (3.4% of an analysis's instructions; the same order, as equal keys are equal).
 fn radix_sort(keys: &mut Vec<u64>, bits: u32) {
     const DIGIT: u32 = 11;
+    if keys.len() < 1024 {
+        // (a short list, a small report's: the passes' fixed cost over 2k counts is more)
+        keys.sort_unstable();
+        return;
+    }
     let mut out = vec![0u64; keys.len()];
     let mut count = vec![0usize; 1 << DIGIT];
     let mut shift = 0;
@@ -219,8 +224,11 @@ mod tests {
     #[test]
     fn radix_sort_orders_as_sort_unstable_does() {
         let mut seed = 7u64;
-        // few bits (many equal keys), one pass, a pass and a bit, several passes
-        for (len, bits) in [(0, 1), (1, 1), (50, 3), (300, 11), (300, 12), (5000, 22), (2000, 30), (2000, 40)] {
+        // short lists (sort_unstable), few bits (many equal keys), one pass, a pass and a bit,
+        // several passes
+        for (len, bits) in
+            [(0, 1), (1, 1), (50, 3), (3000, 3), (3000, 11), (3000, 12), (5000, 22), (2000, 30), (2000, 40)]
+        {
             let keys: Vec<u64> = (0..len)
                 .map(|_| {
                     seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
