@@ -196,8 +196,8 @@ impl Dict {
     }
 
     /// The trie in breadth-first order: children counts, label deltas, a bit per inner node
-    /// (whether a word ends there), then one frequency and one tag per word. Reading it back needs only
-    /// running sums.
+    /// (whether a word ends there), then one frequency and one tag per word. Reading it back
+    /// needs only running sums.
     fn write(&self, w: &mut Writer, code: &HashMap<char, u32>) {
         #[derive(Default)]
         struct Node {

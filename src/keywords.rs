@@ -162,9 +162,10 @@ fn textrank(text: &str, tokens: &[Token], vocab: &Vocabulary, cands: &[usize], t
     finish(words.into_iter().zip(score).map(|(w, s)| (w, s / max)).collect(), top)
 }
 
-/// Sorts `keys`, each below 2^`bits`, least significant 11 bits first: two passes over a
-/// report's 25k pairs of 2k words, where `sort_unstable` compared each about 15 times
-/// (3.4% of an analysis's instructions; the same order, as equal keys are equal).
+/// Sorts `keys`, each below 2^`bits`, least significant 11 bits first: two passes for the
+/// pairs of up to 2k words, where `sort_unstable` compares each key about log2(n) times. The
+/// same order, as equal keys are equal. Measured: −0.25% of jilin-2023's instructions (4k
+/// pairs), −0.6% with the TF-IDF sort on the bench's 1 MB report.
 fn radix_sort(keys: &mut Vec<u64>, bits: u32) {
     const DIGIT: u32 = 11;
     if keys.len() < 1024 {

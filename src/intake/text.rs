@@ -131,8 +131,9 @@ fn implausible_chars(text: &str, limit: usize) -> (usize, usize) {
     }
     let (mut total, mut bad) = (0, 0);
     for (i, &x) in b.iter().enumerate() {
-        total += usize::from(x & 0xC0 != 0x80); // a continuation byte is no char of its own
-                                                // printable ASCII, continuation bytes and most lead bytes (all of CJK) say no more
+        // a continuation byte is no char of its own
+        total += usize::from(x & 0xC0 != 0x80);
+        // printable ASCII, continuation bytes and most lead bytes (all of CJK) say no more
         if x >= 0x20 && x != 0x7F && x != 0xC2 && x < 0xEE {
             continue;
         }

@@ -56,7 +56,8 @@ impl CharSet {
 
     /// Whether any char of `s` is in the set. Read on the UTF-8 bytes: a one- or three-byte
     /// char's code point is put together in place, where `s.chars().any(…)` decodes each char
-    /// through the general path (measured: 30% fewer instructions over a report's lines).
+    /// through the general path (measured as `simplified`'s probe: −0.45% of jilin-2023's
+    /// instructions).
     pub fn any_in(&self, s: &str) -> bool {
         let b = s.as_bytes();
         let bmp = |u: usize| self.bmp.get(u >> 6).is_some_and(|w| w & (1 << (u & 63)) != 0);
