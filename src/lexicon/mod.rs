@@ -49,9 +49,15 @@ impl CharSet {
     #[inline]
     pub fn contains(&self, c: &char) -> bool {
         match u16::try_from(*c as u32) {
-            Ok(u) => self.bmp.get(usize::from(u) >> 6).is_some_and(|w| w & (1 << (u & 63)) != 0),
+            Ok(u) => self.has_bmp(usize::from(u)),
             Err(_) => self.rest.contains(c),
         }
+    }
+
+    /// The bit of BMP code point `u`.
+    #[inline]
+    fn has_bmp(&self, u: usize) -> bool {
+        self.bmp.get(u >> 6).is_some_and(|w| w & (1 << (u & 63)) != 0)
     }
 
     /// Whether any char of `s` is in the set. Read on the UTF-8 bytes: a one- or three-byte
@@ -60,18 +66,17 @@ impl CharSet {
     /// instructions).
     pub fn any_in(&self, s: &str) -> bool {
         let b = s.as_bytes();
-        let bmp = |u: usize| self.bmp.get(u >> 6).is_some_and(|w| w & (1 << (u & 63)) != 0);
         let mut i = 0;
         while i < b.len() {
             let x = b[i];
             if x < 0x80 {
-                if bmp(usize::from(x)) {
+                if self.has_bmp(usize::from(x)) {
                     return true;
                 }
                 i += 1;
             } else if let (0xE0..=0xEF, Some(&[b1, b2])) = (x, b.get(i + 1..i + 3)) {
                 let u = usize::from(x & 0x0F) << 12 | usize::from(b1 & 0x3F) << 6 | usize::from(b2 & 0x3F);
-                if bmp(u) {
+                if self.has_bmp(u) {
                     return true;
                 }
                 i += 3;

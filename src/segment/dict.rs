@@ -118,11 +118,10 @@ impl Dict {
         let mut frequencies = r.column();
         let mut k = 0;
         for i in 1..n {
-            let is_word = if first[i + 1] > first[i] {
+            let is_word = first[i + 1] == first[i] || {
+                let bit = ends[k / 8] >> (k % 8) & 1 == 1;
                 k += 1;
-                ends[(k - 1) / 8] >> ((k - 1) % 8) & 1 == 1
-            } else {
-                true
+                bit
             };
             if is_word {
                 let f = frequencies.next() as u32;
