@@ -53,9 +53,68 @@ fn known_tag(tag: &'static str) -> &'static str {
     }
 }
 
-fn is_numeral(word: &str) -> bool {
-    word.chars().all(|c| is_digit(c) || matches!(c, '.' | '．' | ',' | '%' | '％')) && word.chars().any(is_digit)
-        || (word.chars().all(is_cn_numeral) && word.chars().count() > 1)
+/// What the rules below ask of a word's chars, read in one pass (this runs on every token).
+#[derive(Clone, Copy)]
+struct Shape {
+    /// More than one char.
+    several: bool,
+    whitespace: bool,
+    /// Only digits (ASCII, full-width) and `.．,%％`, with a digit among them.
+    arabic: bool,
+    any_digit: bool,
+    /// Only Chinese numeral chars.
+    chinese_numeral: bool,
+    /// No Han char, letter or numeral: punctuation and symbols.
+    symbols: bool,
+    /// A Han char or a letter.
+    wordlike: bool,
+}
+
+impl Shape {
+    fn of(word: &str) -> Shape {
+        let mut s = Shape {
+            several: false,
+            whitespace: true,
+            arabic: true,
+            any_digit: false,
+            chinese_numeral: true,
+            symbols: true,
+            wordlike: false,
+        };
+        for (k, c) in word.chars().enumerate() {
+            s.several |= k > 0;
+            // (each test only while its answer is open: most words fail the first ones at once)
+            s.whitespace = s.whitespace && c.is_whitespace();
+            let digit = is_digit(c);
+            s.any_digit |= digit;
+            s.arabic = s.arabic && (digit || matches!(c, '.' | '．' | ',' | '%' | '％'));
+            s.chinese_numeral = s.chinese_numeral && is_cn_numeral(c);
+            if !s.symbols && s.wordlike {
+                // (a Han char or letter seen: only `several` and `any_digit` remain open)
+            } else if is_han(c) {
+                (s.symbols, s.wordlike) = (false, true);
+            } else if c.is_ascii() {
+                s.symbols &= !c.is_ascii_alphanumeric();
+                s.wordlike |= c.is_ascii_alphabetic();
+            } else if !is_cjk_punctuation(c) {
+                s.symbols &= !c.is_alphanumeric();
+                s.wordlike |= c.is_alphabetic();
+            }
+        }
+        s.arabic &= s.any_digit;
+        s
+    }
+
+    fn is_numeral(self) -> bool {
+        self.arabic || (self.chinese_numeral && self.several)
+    }
+}
+
+/// The punctuation of Chinese text, none of it a letter or numeral: asked before
+/// `char::is_alphanumeric`, whose table lookup is dear for chars outside ASCII.
+fn is_cjk_punctuation(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3020}' | '\u{2010}'..='\u{2027}'
+        | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}')
 }
 
 /// Tokens of the text, paragraph by paragraph (no token crosses a paragraph).
@@ -66,17 +125,18 @@ pub fn tokenize(text: &str, paragraphs: &[Range]) -> Vec<Token> {
     for &(s, e) in paragraphs {
         j.tag_each_with(&text[s..e], true, &mut guesses, |a, b, tag| {
             let word = &text[s + a..s + b];
-            if word.chars().all(char::is_whitespace) {
+            let shape = Shape::of(word);
+            if shape.whitespace {
                 return;
             }
-            let pos = if is_numeral(word) {
+            let pos = if shape.is_numeral() {
                 "m"
-            } else if word.chars().all(|c| !is_han(c) && !c.is_alphanumeric()) {
+            } else if shape.symbols {
                 "x"
             } else {
                 known_tag(tag)
             };
-            out.push(Token { range: (s + a, s + b), pos, content: is_content(word, pos) });
+            out.push(Token { range: (s + a, s + b), pos, content: content(word, shape, pos) });
         });
     }
     out
@@ -85,6 +145,10 @@ pub fn tokenize(text: &str, paragraphs: &[Range]) -> Vec<Token> {
 /// Whether a token is a content word worth counting: not punctuation, numeral, function word
 /// or stop word, and at least two characters (single Han characters are mostly grammar).
 pub fn is_content(word: &str, pos: &str) -> bool {
+    content(word, Shape::of(word), pos)
+}
+
+fn content(word: &str, shape: Shape, pos: &str) -> bool {
     // (a match, not a list search: this runs on every token)
     let skip = matches!(
         pos,
@@ -110,10 +174,7 @@ pub fn is_content(word: &str, pos: &str) -> bool {
             | "o"
             | "zg"
     );
-    if skip || word.chars().nth(1).is_none() || word.chars().any(is_digit) {
-        return false;
-    }
-    if !word.chars().any(|c| is_han(c) || c.is_alphabetic()) {
+    if skip || !shape.several || shape.any_digit || !shape.wordlike {
         return false;
     }
     !lexicon::stopwords().contains(word)
@@ -141,6 +202,30 @@ mod tests {
         let nums: Vec<&str> = toks.iter().filter(|t| t.pos == "m").map(|t| &text[t.range.0..t.range.1]).collect();
         assert!(nums.iter().any(|w| w.contains("230")), "{nums:?}");
         assert!(!is_content("230", "m") && !is_content("进一步", "d") && is_content("提案", "n"));
+    }
+
+    #[test]
+    fn cjk_punctuation_is_no_letter_or_numeral() {
+        // the shortcut must answer as char::is_alphanumeric would
+        let all = (0x2000..0x2100).chain(0x3000..0x3100).chain(0xFF00..0xFFF0).filter_map(char::from_u32);
+        let mut n = 0;
+        for c in all.filter(|&c| is_cjk_punctuation(c)) {
+            assert!(!c.is_alphanumeric() && !is_han(c), "{c:?} U+{:04X}", c as u32);
+            n += 1;
+        }
+        assert_eq!(n, 93, "every char of the ranges was read");
+    }
+
+    #[test]
+    fn shape_of_a_word() {
+        let numeral = |w: &str| Shape::of(w).is_numeral();
+        assert!(numeral("230") && numeral("３０") && numeral("1,200.5%") && numeral("三十") && numeral("〇一"));
+        assert!(!numeral("十") && !numeral("%") && !numeral("30件") && !numeral("A1"));
+        assert!(Shape::of("，“《").symbols && Shape::of("—·").symbols && !Shape::of("，a").symbols);
+        assert!(!Shape::of("〇").symbols && !Shape::of("々").symbols && !Shape::of("Ⅻ").symbols);
+        assert!(Shape::of(" \u{3000}\n").whitespace && !Shape::of(" a").whitespace);
+        assert!(is_content("CPPCC", "eng") && !is_content("，，", "n") && !is_content("提案2", "n"));
+        assert!(is_content("々々", "n") && !is_content("——", "n"));
     }
 }
 
