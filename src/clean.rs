@@ -34,6 +34,12 @@ pub fn without_bold(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The first `n` chars of `s` (all of it if shorter): a slice, where collecting them into a
+/// new String was a copy char by char.
+pub fn first_chars(s: &str, n: usize) -> &str {
+    &s[..s.char_indices().nth(n).map_or(s.len(), |(k, _)| k)]
+}
+
 /// Whether `c` is one of the chars of `set`: `set.contains(c)` without a substring search
 /// (in wasm, `str::contains` of a non-ASCII char builds a two-way searcher on every call; these
 /// tests run per char of the text).
@@ -49,6 +55,31 @@ pub fn half_width(c: char) -> char {
         '\u{3000}' => ' ',
         _ => c,
     }
+}
+
+/// [`half_width`] of every char of `s`, read on the bytes: the full-width forms are
+/// `EF BC 81`–`EF BD 9E` and U+3000 `E3 80 80`; runs between them are copied whole.
+pub fn half_width_str(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let (mut run, mut i) = (0, 0);
+    while i < b.len() {
+        let ascii = match (b[i], b.get(i + 1), b.get(i + 2)) {
+            (0xEF, Some(0xBC), Some(&t @ 0x81..=0xBF)) => t - 0x81 + b'!',
+            (0xEF, Some(0xBD), Some(&t @ 0x80..=0x9E)) => t - 0x80 + b'`',
+            (0xE3, Some(0x80), Some(0x80)) => b' ',
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&s[run..i]);
+        out.push(char::from(ascii));
+        i += 3;
+        run = i;
+    }
+    out.push_str(&s[run..]);
+    out
 }
 
 pub fn is_digit(c: char) -> bool {
@@ -88,6 +119,15 @@ pub fn is_han(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn half_width_of_a_string_is_that_of_its_chars() {
+        let all: String = (0x2F00..0x3100).chain(0xFEF0..0x10000).filter_map(char::from_u32).collect();
+        for s in [all.as_str(), "２０２４年，ＣＰＰＣＣ　第３次！", "", "\u{3000}", "a\u{FF5E}\u{FF5F}"]
+        {
+            assert_eq!(half_width_str(s), s.chars().map(half_width).collect::<String>(), "{s}");
+        }
+    }
 
     #[test]
     fn line_endings_and_invisibles() {

@@ -332,10 +332,9 @@ pub fn is_name(name: &str) -> bool {
         return false;
     }
     let s = surnames();
-    let first: String = name.chars().take(1).collect();
-    let two: String = name.chars().take(2).collect();
+    let (first, two) = (crate::clean::first_chars(name, 1), crate::clean::first_chars(name, 2));
     // a four-char name has a compound surname (欧阳明华); otherwise it is a word
-    (n <= 3 && s.contains(first.as_str())) || (n >= 3 && s.contains(two.as_str()))
+    (n <= 3 && s.contains(first)) || (n >= 3 && s.contains(two))
 }
 
 #[cfg(test)]

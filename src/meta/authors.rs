@@ -97,7 +97,7 @@ pub fn named_in_text(body: &str) -> Option<String> {
     const LOOK_BACK_BYTES: usize = 90;
     let roles = crate::word_list!(HEAD, "speaker_roles");
     for (i, _) in body.match_indices('作') {
-        let after: String = body[i..].chars().take(LOOK_AHEAD_CHARS).collect();
+        let after = crate::clean::first_chars(&body[i..], LOOK_AHEAD_CHARS);
         let after = after.split(['。', '；']).next().unwrap_or("");
         if !after.contains("报告") {
             continue;

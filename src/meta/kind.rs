@@ -11,9 +11,9 @@ const LEAD_CHARS: usize = 400;
 
 pub fn kind(title: Option<&str>, subtitle: Option<&str>, head_lines: &[&str], body: &str) -> Kind {
     let t = format!("{} {}", title.unwrap_or(""), subtitle.unwrap_or(""));
-    let lead: String = body.chars().take(LEAD_CHARS).collect();
+    let lead = crate::clean::first_chars(body, LEAD_CHARS);
     // a byline or a dateline ("本报某地1月20日讯") makes it news about a report
-    let dateline = lead.starts_with("本报") && lead.chars().take(24).collect::<String>().contains('讯');
+    let dateline = lead.starts_with("本报") && crate::clean::first_chars(lead, 24).contains('讯');
     let news = head_lines.iter().any(|p| is_byline(p)) || dateline;
     if !news && t.contains("提案") && (t.contains("报告") || t.contains("汇报") || t.contains("情况")) {
         Kind::ProposalReport

@@ -41,20 +41,21 @@ pub fn dates(s: &str) -> Vec<String> {
 }
 
 /// Years (1990–2100) standing alone in `s`; with `skip_dates`, not those that open a date
-/// (2025年1月9日 is when, not what).
+/// (2025年1月9日 is when, not what). (Read on the bytes: an ASCII digit is one byte, and no
+/// byte of another char reads as one.)
 fn years_in(s: &str, skip_dates: bool) -> Vec<u32> {
-    let cs: Vec<char> = s.chars().collect();
+    let b = s.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     let mut out = Vec::new();
-    for i in 0..cs.len().saturating_sub(3) {
-        let boundary = (i == 0 || !cs[i - 1].is_ascii_digit()) && cs.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
-        if !boundary || !cs[i..i + 4].iter().all(char::is_ascii_digit) {
+    for i in 0..b.len().saturating_sub(3) {
+        if !(digit(i) && digit(i + 1) && digit(i + 2) && digit(i + 3)) || (i > 0 && digit(i - 1)) || digit(i + 4) {
             continue;
         }
-        let date = cs.get(i + 4) == Some(&'年') && cs.get(i + 5).is_some_and(char::is_ascii_digit);
+        let date = b[i + 4..].starts_with("年".as_bytes()) && digit(i + 4 + "年".len());
         if skip_dates && date {
             continue;
         }
-        let y: u32 = cs[i..i + 4].iter().collect::<String>().parse().unwrap_or(0);
+        let y = b[i..i + 4].iter().fold(0, |y, d| y * 10 + u32::from(d - b'0'));
         if (1990..=2100).contains(&y) {
             out.push(y);
         }
@@ -86,8 +87,7 @@ pub fn year(
     // 刚刚过去的2023年, 回首2023
     for marker in ["过去的", "回首", "回顾"] {
         for (i, _) in whole.match_indices(marker) {
-            let window: String = whole[i + marker.len()..].chars().take(6).collect();
-            if let Some(y) = years_in(&window, false).first() {
+            if let Some(y) = years_in(crate::clean::first_chars(&whole[i + marker.len()..], 6), false).first() {
                 return Some(*y);
             }
         }

@@ -138,8 +138,8 @@ fn one_sentence(a: &str, b: &str) -> bool {
         return true;
     }
     let a = simplified(a);
-    let tail: String = a.chars().rev().take(WINDOW).collect::<Vec<_>>().into_iter().rev().collect();
-    let head: String = b.chars().take(WINDOW).collect();
+    let tail = &a[a.char_indices().rev().nth(WINDOW - 1).map_or(0, |(k, _)| k)..];
+    let head = crate::clean::first_chars(&b, WINDOW);
     let joint = tail.len();
     let probe = format!("{tail}{head}");
     crate::segment::jieba().cut(&probe, false).iter().any(|t| {

@@ -25,7 +25,7 @@ pub enum Furniture {
 
 /// A line's probe: simplified, full-width digits and letters as ASCII.
 fn probe(line: &str) -> String {
-    crate::view::simplified(line).chars().map(half_width).collect()
+    crate::clean::half_width_str(&crate::view::simplified(line))
 }
 
 const DASHES: &[char] = &['-', '—', '–', '－', '~', '～', '_', '·', '•'];
