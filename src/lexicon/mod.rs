@@ -159,24 +159,42 @@ impl<T: Copy> Phrases<T> {
 
     /// (byte start, byte end, value) of each match, in order.
     pub fn find_all(&self, text: &str) -> Vec<(usize, usize, T)> {
-        // `at`, inlined: the next char is peeked from the one pass over the text rather than
-        // decoded again from a slice (this reads every char of the text, several times an
-        // analysis)
+        // `at`, inlined, over the UTF-8 bytes: this reads every char of the text, several times
+        // an analysis, and most chars start no phrase. A one- or three-byte char's code point
+        // is put together in place for the first test (as `CharSet::any_in` does); only a
+        // char that passes it is decoded, with the next. Measured: −0.4% of jilin-2023's
+        // instructions against a `char_indices` pass.
+        let b = text.as_bytes();
         let mut out = Vec::new();
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if !self.firsts.contains(&c) {
+        let mut i = 0;
+        while i < b.len() {
+            let (first, len) = match (b[i], b.get(i + 1..i + 3)) {
+                (x @ 0..=0x7F, _) => (self.firsts.has_bmp(usize::from(x)), 1),
+                (x @ 0xE0..=0xEF, Some(&[b1, b2])) => {
+                    let u = usize::from(x & 0x0F) << 12 | usize::from(b1 & 0x3F) << 6 | usize::from(b2 & 0x3F);
+                    (self.firsts.has_bmp(u), 3)
+                }
+                _ => {
+                    let c = text[i..].chars().next().expect("i is at a char boundary");
+                    (self.firsts.contains(&c), c.len_utf8())
+                }
+            };
+            if !first {
+                i += len;
                 continue;
             }
-            let d = chars.peek().map(|&(_, d)| d).filter(|d| self.seconds.contains(d));
+            let c = text[i..].chars().next().expect("i is at a char boundary");
+            let d = text[i + len..].chars().next().filter(|d| self.seconds.contains(d));
             let longer = d
                 .and_then(|d| self.by_pair.get(&(c, d)))
-                .and_then(|ps| ps.iter().find(|(p, _)| text.as_bytes()[i..].starts_with(p.as_bytes())));
+                .and_then(|ps| ps.iter().find(|(p, _)| b[i..].starts_with(p.as_bytes())));
             let single = || if self.single.contains(&c) { self.singles.get(&c) } else { None };
-            if let Some(&(p, v)) = longer.or_else(single) {
-                let end = i + p.len();
-                out.push((i, end, v));
-                while chars.next_if(|&(j, _)| j < end).is_some() {}
+            match longer.or_else(single) {
+                Some(&(p, v)) => {
+                    out.push((i, i + p.len(), v));
+                    i += p.len();
+                }
+                None => i += len,
             }
         }
         out
