@@ -34,6 +34,15 @@ pub fn without_bold(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// `cs` as a String, allocated once. (Collecting chars reserves a byte per char where a Chinese
+/// char takes three: each phrase grew its buffer twice. Measured: −1.3% of the county
+/// fixture's instructions, where quantities read their words this way.)
+pub fn string_of(cs: &[char]) -> String {
+    let mut s = String::with_capacity(cs.iter().map(|c| c.len_utf8()).sum());
+    s.extend(cs);
+    s
+}
+
 /// The first `n` chars of `s` (all of it if shorter): a slice, where collecting them into a
 /// new String was a copy char by char.
 pub fn first_chars(s: &str, n: usize) -> &str {
@@ -119,6 +128,16 @@ pub fn is_han(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn string_of_chars_is_their_text_in_one_allocation() {
+        for s in ["", "abc", "集中学习30余次", "《条例》（草案）“有事好商量”", "𠀀a中"] {
+            let cs: Vec<char> = s.chars().collect();
+            let got = string_of(&cs);
+            assert_eq!(got, s);
+            assert_eq!(got.capacity(), s.len(), "{s}");
+        }
+    }
 
     #[test]
     fn half_width_of_a_string_is_that_of_its_chars() {

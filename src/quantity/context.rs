@@ -10,6 +10,7 @@ use super::keywords;
 use super::scan::Mention;
 use super::subject;
 use super::tables::{tables, UnitClass};
+use crate::clean::string_of;
 use crate::fx::FxMap;
 
 /// What the counts before this one said, for the counts that leave it out.
@@ -69,7 +70,7 @@ impl Memory {
     pub fn words(&mut self, cs: &[char], mentions: &[Mention], frames: &[Frame], k: usize) -> Words {
         let t = tables();
         let (m, f) = (&mentions[k], &frames[k]);
-        let text = |r: (usize, usize)| cs[r.0..r.1].iter().collect::<String>();
+        let text = |r: (usize, usize)| string_of(&cs[r.0..r.1]);
         let rest = &cs[f.rest.0..f.rest.1];
         let mut before = subject::trim_before(&cs[f.before.0..f.before.1]);
         // the paragraph's first words continue the line before: 委员发表读书⏎体会2.3万余条

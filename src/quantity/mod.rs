@@ -41,7 +41,7 @@ pub fn extract(text: &str, doc: &Document, idx: &SpanMap) -> Vec<Quantity> {
         let mut offs: Vec<usize> = para.char_indices().map(|(i, _)| ps + i).collect();
         offs.push(pe);
         let frames = clause::frames(&cs, &mentions);
-        let words = |r: (usize, usize)| cs[r.0..r.1].iter().collect::<String>();
+        let words = |r: (usize, usize)| crate::clean::string_of(&cs[r.0..r.1]);
         for (k, (m, f)) in mentions.iter().zip(&frames).enumerate() {
             let (start, end) = (offs[m.start], offs[m.end]);
             let section = heading_at(&doc.headings, start);

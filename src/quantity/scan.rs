@@ -178,7 +178,7 @@ pub fn mention_at(cs: &[char], i: usize) -> Option<Mention> {
             value *= 10.0; // 一成 is a tenth: ten per cent
             value_max = value_max.map(|v| v * 10.0);
         }
-        cs[unit_start..end].iter().collect()
+        crate::clean::string_of(&cs[unit_start..end])
     };
     if starts_with(cs, end, "左右") {
         approx = Approx::About;
@@ -214,11 +214,11 @@ fn ordinal_session(cs: &[char], m: &Mention) -> bool {
     if m.unit != "次" || m.value > 30.0 || m.start != m.number_start {
         return false;
     }
-    let written: String = cs[m.number_start..m.end - 1].iter().collect();
+    let written = crate::clean::string_of(&cs[m.number_start..m.end - 1]);
     if written == "二" {
         return true; // a count of two is 两次; 二次 is an ordinal or "secondary"
     }
-    let after: String = cs[m.end..cs.len().min(m.end + 8)].iter().collect();
+    let after = crate::clean::string_of(&cs[m.end..cs.len().min(m.end + 8)]);
     let Some(rest) =
         ["全体会议", "全会", "会议", "党代会", "代表大会", "大会"].iter().find_map(|w| after.strip_prefix(w))
     else {

@@ -3,6 +3,7 @@
 //! (达, 共计), and the noun phrase after it.
 
 use super::tables::tables;
+use crate::clean::string_of;
 
 /// Characters after 等 in which a frame's noun (等重大问题) ends.
 const FRAME_TAIL: usize = 6;
@@ -42,7 +43,7 @@ fn strip_year(s: &str) -> &str {
 /// A count's words before its number, less frame, lead and trailing verb words.
 pub fn trim_before(cs: &[char]) -> String {
     let t = tables();
-    let whole: String = cs.iter().collect();
+    let whole = string_of(cs);
     let mut s: &str = &whole;
     loop {
         let u = s.trim_start_matches(|c: char| c.is_whitespace() || crate::clean::in_set("、“”\"（）()", c));
@@ -78,7 +79,7 @@ fn after(cs: &[char], noun_only: bool) -> String {
     if cs.first() == Some(&'、') {
         return String::new();
     }
-    let s: String = cs.iter().take(MAX_AFTER).collect();
+    let s = string_of(&cs[..cs.len().min(MAX_AFTER)]);
     let mut s = s.trim_start_matches(['的', '，', ' ']);
     if noun_only && s.starts_with('《') {
         if let Some(i) = s.find('》') {
@@ -107,6 +108,11 @@ pub fn words_after(cs: &[char]) -> String {
 /// A phrase cut short is not cut inside brackets or a title: an unclosed 《（(“ at the end is
 /// dropped with what follows it, an unopened 》）)” at the start with what precedes it.
 fn clean_cut(s: &str) -> &str {
+    // (most phrases have none of these marks: one pass tells, where the pairs below search
+    // sixteen times. Measured: −2.5% of the county fixture's instructions.)
+    if !s.contains(['《', '》', '（', '）', '(', ')', '“', '”']) {
+        return s;
+    }
     let mut s = s;
     let pairs = [('《', '》'), ('（', '）'), ('(', ')'), ('“', '”')];
     for (open, close) in pairs {
@@ -158,7 +164,7 @@ pub fn subject(before: &str, noun: &str, after: &str) -> String {
     let keep_after: String = after.chars().take(MAX_SUBJECT / 2).collect();
     let room = MAX_SUBJECT - keep_after.chars().count();
     let b: Vec<char> = before.chars().collect();
-    let keep_before: String = b[b.len().saturating_sub(room)..].iter().collect();
+    let keep_before = string_of(&b[b.len().saturating_sub(room)..]);
     format!("{}{}", clean_cut(&keep_before), clean_cut(&keep_after))
 }
 
