@@ -111,6 +111,7 @@ if (!small) inputs.push({ name: '1 MB report', text: big });
 for (let i = 0; i < 3; i++) {
   for (const { text } of inputs.slice(0, 3)) {
     jw.cut(text, true);
+    jw.tag(text, true);
     rl.analyze(text);
     if (rl.analyze_json) JSON.parse(rl.analyze_json(text));
   }
@@ -128,6 +129,8 @@ console.log(
   'jieba cut'.padStart(10),
   'analyze'.padStart(9),
   'ratio'.padStart(6),
+  'jieba tag'.padStart(10),
+  '/tag'.padStart(5),
   'json str'.padStart(9),
   '+parse'.padStart(8),
 );
@@ -136,6 +139,9 @@ for (const { name, text } of inputs) {
   const per = small ? 3 : n > 500_000 ? 2 : 10;
   const paths = {
     cut: () => jw.cut(text, true),
+    // the like-for-like reference: the analysis tags parts of speech too (a second figure,
+    // beside the ratio to the bare cut)
+    tag: () => jw.tag(text, true),
     full: () => rl.analyze(text),
     // analyze_json is absent from builds before it (REPORT_LENS_PKG=an older pkg/)
     json: rl.analyze_json ? () => rl.analyze_json(text) : null,
@@ -160,12 +166,15 @@ for (const { name, text } of inputs) {
     m('cut').toFixed(1).padStart(10),
     m('full').toFixed(1).padStart(9),
     (m('full') / m('cut')).toFixed(2).padStart(6),
+    m('tag').toFixed(1).padStart(10),
+    (m('full') / m('tag')).toFixed(2).padStart(5),
     m('json').toFixed(1).padStart(9),
     m('jsonParse').toFixed(1).padStart(8),
   );
 }
 console.log('jieba cut: jieba-wasm cut(text, true); analyze: report-lens analyze(text), every panel as a JS object;');
-console.log('ratio: analyze / jieba cut, of the medians; json str: analyze_json (the JSON string); +parse: and JSON.parse in JS.');
+console.log('jieba tag: jieba-wasm tag(text, true), words with parts of speech, which the analysis also computes;');
+console.log('ratio: analyze / jieba cut, of the medians (/tag: analyze / jieba tag); json str: analyze_json (the JSON string); +parse: and JSON.parse in JS.');
 
 // ---- memory, in fresh instances
 const many = small ? 10 : 100;
