@@ -4,7 +4,7 @@
 
 use super::number::{arabic, chinese, is_cn_numeral, lone_power, Kind, Num};
 use super::tables::{tables, Approx};
-use crate::clean::is_digit;
+use crate::clean::{is_digit, string_of};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
@@ -178,7 +178,7 @@ pub fn mention_at(cs: &[char], i: usize) -> Option<Mention> {
             value *= 10.0; // 一成 is a tenth: ten per cent
             value_max = value_max.map(|v| v * 10.0);
         }
-        crate::clean::string_of(&cs[unit_start..end])
+        string_of(&cs[unit_start..end])
     };
     if starts_with(cs, end, "左右") {
         approx = Approx::About;
@@ -214,11 +214,11 @@ fn ordinal_session(cs: &[char], m: &Mention) -> bool {
     if m.unit != "次" || m.value > 30.0 || m.start != m.number_start {
         return false;
     }
-    let written = crate::clean::string_of(&cs[m.number_start..m.end - 1]);
+    let written = string_of(&cs[m.number_start..m.end - 1]);
     if written == "二" {
         return true; // a count of two is 两次; 二次 is an ordinal or "secondary"
     }
-    let after = crate::clean::string_of(&cs[m.end..cs.len().min(m.end + 8)]);
+    let after = string_of(&cs[m.end..cs.len().min(m.end + 8)]);
     let Some(rest) =
         ["全体会议", "全会", "会议", "党代会", "代表大会", "大会"].iter().find_map(|w| after.strip_prefix(w))
     else {
