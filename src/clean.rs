@@ -49,6 +49,14 @@ pub fn first_chars(s: &str, n: usize) -> &str {
     &s[..s.char_indices().nth(n).map_or(s.len(), |(k, _)| k)]
 }
 
+/// The last `n` chars of `s` (all of it if shorter), as a slice.
+pub fn last_chars(s: &str, n: usize) -> &str {
+    match n.checked_sub(1) {
+        Some(k) => &s[s.char_indices().rev().nth(k).map_or(0, |(b, _)| b)..],
+        None => "",
+    }
+}
+
 /// Whether `c` is one of the chars of `set`: `set.contains(c)` without a substring search
 /// (in wasm, `str::contains` of a non-ASCII char builds a two-way searcher on every call; these
 /// tests run per char of the text).
@@ -128,6 +136,19 @@ pub fn is_han(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_and_last_chars_are_slices_of_what_collecting_gave() {
+        for s in ["", "a", "集中学习30余次", "𠀀a中，"] {
+            for n in 0..8 {
+                let first: String = s.chars().take(n).collect();
+                let mut last: Vec<char> = s.chars().rev().take(n).collect();
+                last.reverse();
+                assert_eq!(first_chars(s, n), first, "{s} {n}");
+                assert_eq!(last_chars(s, n), last.into_iter().collect::<String>(), "{s} {n}");
+            }
+        }
+    }
 
     #[test]
     fn string_of_chars_is_their_text_in_one_allocation() {

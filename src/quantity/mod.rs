@@ -41,7 +41,6 @@ pub fn extract(text: &str, doc: &Document, idx: &SpanMap) -> Vec<Quantity> {
         let mut offs: Vec<usize> = para.char_indices().map(|(i, _)| ps + i).collect();
         offs.push(pe);
         let frames = clause::frames(&cs, &mentions);
-        let words = |r: (usize, usize)| crate::clean::string_of(&cs[r.0..r.1]);
         for (k, (m, f)) in mentions.iter().zip(&frames).enumerate() {
             let (start, end) = (offs[m.start], offs[m.end]);
             let section = heading_at(&doc.headings, start);
@@ -61,7 +60,7 @@ pub fn extract(text: &str, doc: &Document, idx: &SpanMap) -> Vec<Quantity> {
                 unit: m.unit.clone(),
                 subject,
                 category,
-                context: words(f.context).trim().to_string(),
+                context: text[offs[f.context.0]..offs[f.context.1]].trim().to_string(),
                 span: idx.span(start, end),
                 sentence: idx.span(sentence.0, sentence.1.max(end)),
                 section: h.map(|h| h.title.clone()),

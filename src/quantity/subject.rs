@@ -3,7 +3,7 @@
 //! (达, 共计), and the noun phrase after it.
 
 use super::tables::tables;
-use crate::clean::string_of;
+use crate::clean::{first_chars, last_chars, string_of};
 
 /// Characters after 等 in which a frame's noun (等重大问题) ends.
 const FRAME_TAIL: usize = 6;
@@ -161,11 +161,9 @@ pub fn subject(before: &str, noun: &str, after: &str) -> String {
         return s;
     }
     // keep the words nearest the number: the end of `before` and the start of `after`
-    let keep_after: String = after.chars().take(MAX_SUBJECT / 2).collect();
-    let room = MAX_SUBJECT - keep_after.chars().count();
-    let b: Vec<char> = before.chars().collect();
-    let keep_before = string_of(&b[b.len().saturating_sub(room)..]);
-    format!("{}{}", clean_cut(&keep_before), clean_cut(&keep_after))
+    let keep_after = first_chars(after, MAX_SUBJECT / 2);
+    let keep_before = last_chars(&before, MAX_SUBJECT - keep_after.chars().count());
+    format!("{}{}", clean_cut(keep_before), clean_cut(keep_after))
 }
 
 #[cfg(test)]

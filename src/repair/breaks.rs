@@ -138,7 +138,7 @@ fn one_sentence(a: &str, b: &str) -> bool {
         return true;
     }
     let a = simplified(a);
-    let tail = &a[a.char_indices().rev().nth(WINDOW - 1).map_or(0, |(k, _)| k)..];
+    let tail = crate::clean::last_chars(&a, WINDOW);
     let head = crate::clean::first_chars(&b, WINDOW);
     let joint = tail.len();
     let probe = format!("{tail}{head}");

@@ -152,9 +152,8 @@ fn page_prefix(line: &str) -> Option<usize> {
         i += 1;
     }
     // a separator after the marker, and content that reads as text
-    let rest = crate::clean::string_of(&c[i..]);
     let separated = i > marker_end;
-    (separated && rest.chars().filter(|&c| is_han(c)).count() >= 2)
+    (separated && c[i..].iter().filter(|&&c| is_han(c)).count() >= 2)
         .then(|| line.char_indices().nth(i).map_or(line.len(), |(b, _)| b))
 }
 

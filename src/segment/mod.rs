@@ -89,9 +89,11 @@ impl Shape {
             s.any_digit |= digit;
             s.arabic = s.arabic && (digit || matches!(c, '.' | '．' | ',' | '%' | '％'));
             s.chinese_numeral = s.chinese_numeral && is_cn_numeral(c);
-            if !s.symbols && s.wordlike {
-                // (a Han char or letter seen: only `several` and `any_digit` remain open)
-            } else if is_han(c) {
+            // (a Han char or letter, once seen, settles both: a letter is alphanumeric)
+            if s.wordlike {
+                continue;
+            }
+            if is_han(c) {
                 (s.symbols, s.wordlike) = (false, true);
             } else if c.is_ascii() {
                 s.symbols &= !c.is_ascii_alphanumeric();
