@@ -36,7 +36,12 @@ export async function measureStartup(browser, url, { mbit = 0, latencyMs = 20, w
     });
   }
   const sizes = [];
-  page.on('requestfinished', (r) => sizes.push(r.sizes().then((s) => ({ url: r.url(), bytes: s.responseBodySize + s.responseHeadersSize }))));
+  // (a request may finish after ready, e.g. the chart chunk fetched when idle: its sizes are
+  // asked only while the context is open, and one that fails counts nothing, never an
+  // unhandled rejection once the context is closed)
+  let open = true;
+  const sizeOf = (r) => r.sizes().then((s) => ({ url: r.url(), bytes: s.responseBodySize + s.responseHeadersSize }), () => ({ url: r.url(), bytes: 0 }));
+  page.on('requestfinished', (r) => open && sizes.push(sizeOf(r)));
   await page.addInitScript(probe);
   await page.goto(url);
   await page.waitForSelector('report-lens[data-state="ready"]', { timeout: 120_000 });
@@ -49,6 +54,7 @@ export async function measureStartup(browser, url, { mbit = 0, latencyMs = 20, w
     engine: document.querySelector('report-lens').timings.engineMs,
   }));
   const transferred = (await Promise.all(sizes)).reduce((n, s) => n + s.bytes, 0);
+  open = false;
   await context.close();
   return {
     interactive_ms: Math.round(Math.max(m.dom_interactive, m.defined)),
