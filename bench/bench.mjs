@@ -176,6 +176,40 @@ console.log('jieba cut: jieba-wasm cut(text, true); analyze: report-lens analyze
 console.log('jieba tag: jieba-wasm tag(text, true), words with parts of speech, which the analysis also computes;');
 console.log('ratio: analyze / jieba cut, of the medians (/tag: analyze / jieba tag); json str: analyze_json (the JSON string); +parse: and JSON.parse in JS.');
 
+// ---- the first analysis after ready, in fresh processes: what a user's first report meets.
+// The times above are of warm code; straight after loading, V8 runs the wasm as baseline code
+// and the core builds its word lists on first use. The page's worker rehearses while idle
+// (REHEARSALS in www/src/engine/worker.js: 8 analyses of the core's built-in report, one per
+// task); jieba-wasm's first cut of the report is timed after its own first result.
+const REHEARSALS = 8;
+const firstRuns = small ? 1 : 5;
+// (not the sample fixture: it is the rehearsal's own text)
+const firstInputs = files.length ? files : small ? fixtures.slice(1) : [...corpus, ...fixtures.slice(1)];
+console.log(`\n== the first analysis after ready, median of ${firstRuns} fresh processes each`);
+console.log('report'.padEnd(28), 'jieba 1st cut'.padStart(14), 'cold'.padStart(8), 'ratio'.padStart(6), 'rehearsed'.padStart(10), 'ratio'.padStart(6), 'rehearsals'.padStart(11));
+for (const path of firstInputs) {
+  const cold = [];
+  const warm = [];
+  const jieba = [];
+  for (let i = 0; i < firstRuns; i++) {
+    cold.push(probe('first', path, '0').first);
+    warm.push(probe('first', path, String(REHEARSALS)));
+    jieba.push(probe('first-jieba', path).first);
+  }
+  const [c, w, jf] = [median(cold), median(warm.map((x) => x.first)), median(jieba)];
+  console.log(
+    path.split('/').pop().slice(0, 28).padEnd(28),
+    jf.toFixed(1).padStart(14),
+    c.toFixed(1).padStart(8),
+    ratio(c, jf).padStart(6),
+    w.toFixed(1).padStart(10),
+    ratio(w, jf).padStart(6),
+    median(warm.map((x) => x.rehearsals)).toFixed(0).padStart(11),
+  );
+}
+console.log(`cold: the first analysis straight after warm_up(); rehearsed: after ${REHEARSALS} rehearse() calls (their total ms in the last column);`);
+console.log('ratio: to jieba-wasm\'s first cut of the same text in a fresh instance.');
+
 // ---- memory, in fresh instances
 const many = small ? 10 : 100;
 const memBig = probe('memory', bigPath, small ? '1' : '3');

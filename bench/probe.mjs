@@ -4,6 +4,9 @@
 //   node probe.mjs memory-jieba FILE  jieba-wasm's memory after its first cut and after cutting FILE
 //   node probe.mjs memory FILE N    wasm memory after loading, after one analysis of FILE, after
 //                                   ten and after N analyses in the same instance
+//   node probe.mjs first FILE N     the first analysis of FILE after loading, once the idle
+//                                   worker's N rehearsals ran (N = 0: none), each in its own task
+//   node probe.mjs first-jieba FILE jieba-wasm's first cut of FILE after its first result
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -50,6 +53,28 @@ if (mode === 'startup-ours') {
     if (i === 10) tenth = mb();
   }
   console.log(JSON.stringify({ loaded, first, tenth, last: mb(), runs: Number(runs) }));
+} else if (mode === 'first') {
+  const { rl } = await ours();
+  const text = readFileSync(file, 'utf8');
+  const tasks = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const r0 = performance.now();
+  for (let i = 0; i < Number(runs); i++) {
+    await tasks();
+    rl.rehearse();
+  }
+  const rehearsals = performance.now() - r0;
+  await tasks();
+  const t0 = performance.now();
+  rl.analyze(text);
+  console.log(JSON.stringify({ rehearsals, first: performance.now() - t0 }));
+} else if (mode === 'first-jieba') {
+  const jw = await import('jieba-wasm/web');
+  jw.initSync({ module: readFileSync(here('node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm')) });
+  jw.cut('政协委员围绕全过程人民民主开展双月协商。', true);
+  const text = readFileSync(file, 'utf8');
+  const t0 = performance.now();
+  jw.cut(text, true);
+  console.log(JSON.stringify({ first: performance.now() - t0 }));
 } else if (mode === 'memory-jieba') {
   const jw = await import('jieba-wasm/web');
   const wasm = jw.initSync({ module: readFileSync(here('node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm')) });
@@ -59,6 +84,6 @@ if (mode === 'startup-ours') {
   jw.cut(readFileSync(file, 'utf8'), true);
   console.log(JSON.stringify({ loaded, last: mb() }));
 } else {
-  console.error('usage: node probe.mjs startup-ours | startup-jieba | memory FILE N');
+  console.error('usage: node probe.mjs startup-ours | startup-jieba | memory FILE N | memory-jieba FILE | first FILE N | first-jieba FILE');
   process.exit(2);
 }

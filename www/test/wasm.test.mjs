@@ -6,7 +6,7 @@ import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { initSync, analyze } from '../../pkg/report_lens.js';
+import { initSync, analyze, analyze_json, rehearse } from '../../pkg/report_lens.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = process.env.REPORT_LENS_CLI ?? join(root, 'target', 'debug', 'report-lens');
@@ -36,6 +36,17 @@ test('a string input is analysed like its UTF-8 bytes', () => {
   const b = analyze(new Uint8Array(readFileSync(path)), null, 'x');
   assert.deepStrictEqual(a.stats, b.stats);
   assert.deepStrictEqual(a.quantities, b.quantities);
+});
+
+test('rehearse() analyses the demo sample, JSON included, and leaves later analyses as they were', () => {
+  const sample = readFileSync(fixtures[0], 'utf8');
+  const before = analyze_json(sample, null, '');
+  // the worker rehearses while idle after "ready": the JSON of the whole sample, every time
+  for (let i = 0; i < 3; i++) assert.equal(rehearse(), Buffer.byteLength(before));
+  assert.ok(JSON.parse(before).quantities.length > 20, 'the sample runs the quantity stage');
+  assert.equal(analyze_json(sample, null, ''), before);
+  const other = join(root, 'tests', 'fixtures', 'county-2024-report.txt');
+  assert.deepStrictEqual(analyze(new Uint8Array(readFileSync(other)), null, 'county-2024-report.txt'), viaCli(other));
 });
 
 test('options limit the lists', () => {
