@@ -86,7 +86,7 @@ fn committee_named(place: &str, term: Option<&str>, name: String) -> Committee {
 
 /// 政协某市第八届委员会, 中国人民政治协商会议某市第八届委员会, 政协第十四届全国委员会.
 fn full_form(s: &str) -> Option<Committee> {
-    for (i, _) in s.match_indices("届") {
+    for (i, _) in s.match_indices('届') {
         let after = &s[i + "届".len()..];
         let national = after.starts_with("全国委员会");
         if !national && !after.starts_with("委员会") {
