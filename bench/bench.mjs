@@ -178,9 +178,9 @@ console.log('ratio: analyze / jieba cut, of the medians (/tag: analyze / jieba t
 
 // ---- the first analysis after ready, in fresh processes: what a user's first report meets.
 // The times above are of warm code; straight after loading, V8 runs the wasm as baseline code
-// and the core builds its word lists on first use. The page's worker rehearses while idle
-// (REHEARSALS in www/src/engine/worker.js: 8 analyses of the core's built-in report, one per
-// task); jieba-wasm's first cut of the report is timed after its own first result.
+// and the core builds its word lists on first use. The page's engine has its idle worker
+// rehearse at "ready" (`rehearsals` in www/src/engine/engine.js: 8 analyses of the core's
+// built-in report, one per task); jieba-wasm's first cut is timed after its own first result.
 const REHEARSALS = 8;
 const firstRuns = small ? 1 : 5;
 // (not the sample fixture: it is the rehearsal's own text)

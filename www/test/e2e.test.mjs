@@ -137,6 +137,34 @@ test('drop a report: figures, charts, achievements, text highlight, exports', as
   await page.close();
 });
 
+test('the idle worker warms its code after ready; a request waiting at ready is not held back', async () => {
+  const text = readFileSync(fixture, 'utf8');
+  const rehearsedBefore = (page, name) =>
+    page.evaluate(async ([t, n]) => {
+      const lens = document.querySelector('report-lens');
+      await lens.analyze(t, { name: n });
+      return lens.timings.analyses.at(-1).rehearsed;
+    }, [text, name]);
+  // idle after ready: the engine asks for its rehearsals (one short task each, ~0.2 s in all)
+  const { page, problems } = await openPage();
+  await page.waitForTimeout(3000);
+  assert.equal(await rehearsedBefore(page, 'idle.txt'), 8, 'the first report meets warm code');
+  assert.deepStrictEqual(problems, []);
+  await page.close();
+  // a report asked for before ready (the element defined, the engine still loading): none
+  const early = await env.browser.newPage();
+  await early.addInitScript((t) => {
+    customElements.whenDefined('report-lens').then(() => {
+      const lens = document.querySelector('report-lens');
+      window.__early = lens.analyze(t, { name: 'early.txt' }).then(() => lens.timings.analyses[0].rehearsed);
+    });
+  }, text);
+  await early.goto(env.origin + '/');
+  await early.waitForFunction(() => window.__early, null, { timeout: 60_000 });
+  assert.equal(await early.evaluate(() => window.__early), 0, 'the waiting report goes first, unwarmed');
+  await early.close();
+});
+
 test('a binary file and an empty file get clear messages, not empty charts', async () => {
   const { page, problems } = await openPage();
   const errors = [];

@@ -49,7 +49,8 @@ export class ReportLensElement extends HTMLElement {
   #ticker = null;
   /**
    * engineMs: the engine's load time; analyses: per report { name, bytes, ms (in the core),
-   * receiveMs, showMs, memory (wasm bytes), longestTaskMs }; longTasks: the page's main-thread
+   * receiveMs, showMs, memory (wasm bytes), rehearsed (the worker's warm-ups before it),
+   * longestTaskMs }; longTasks: the page's main-thread
    * tasks over 50 ms { start, ms }; longestTaskSince(t).
    */
   timings = { engineMs: null, analyses: [], longTasks, longestTaskSince };
@@ -227,7 +228,7 @@ export class ReportLensElement extends HTMLElement {
           const t0 = performance.now();
           const progress = this.#showProgress(name, input, t0);
           let t1 = null;
-          const { analysis, ms, memory } = await engine().analyze(input, {
+          const { analysis, ms, memory, rehearsed } = await engine().analyze(input, {
             ...options,
             name: item.name,
             onProgress: (p) => {
@@ -253,6 +254,7 @@ export class ReportLensElement extends HTMLElement {
             receiveMs: Math.round(t2 - (t1 ?? t2)),
             showMs: Math.round(t3 - t2),
             memory,
+            rehearsed,
             longestTaskMs: longestTaskSince(t0),
           });
           this.#emit('report-lens:analysed', analysis);

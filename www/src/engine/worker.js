@@ -4,6 +4,7 @@
 // or neither (this worker fetches it) — then one request at a time.
 //
 // In:  { kind: 'init', module? | body?, encoded?, length? | error? }
+//      { kind: 'rehearse', times }                    while idle: warm the code (see rehearse)
 //      { id, kind: 'analyze', input: string | Uint8Array | Blob, name, options }
 //      { id, kind: 'concordance', text, term, width }
 //      { id, kind: 'compare', analyses }               the core's Comparison of 2–50 analyses
@@ -12,7 +13,8 @@
 //      { type: 'ready', ms }  |  { type: 'fatal', error }  (the engine could not load)
 //      { id, type: 'progress', stage, fraction }        from the core, during an analysis
 //      { id, type: 'part', op, count }                  a piece of a large result (see parts.js)
-//      { id, ok: true, result?, parts?, ms, memory }   |  { id, ok: false, error }
+//      { id, ok: true, result?, parts?, ms, memory, rehearsed }   |  { id, ok: false, error }
+//                                                      (rehearsed: rehearsals run before it)
 //      { id, ok: false, crashed: true, failure: { kind, detail }, error }  (the worker is spent)
 import initWasm, * as core from '../../../pkg/report_lens.js';
 import { splitIntoParts } from './parts.js';
@@ -85,29 +87,31 @@ async function load(init) {
   postMessage({ type: 'progress', stage: 'dictionary', loaded: 1, total: 1 });
   core.warm_up();
   postMessage({ type: 'ready', ms: performance.now() - t0 });
-  rehearse();
 }
 
 let ready = null;
-/** Requests received: the rehearsals stop at the first. */
+/** Requests received: a rehearsal stops at the next one. */
 let requests = 0;
-
-/** How many times the idle worker analyses the core's built-in report after "ready". */
-const REHEARSALS = 8;
+/** Rehearsals run (reported with each answer). */
+let rehearsed = 0;
 
 /**
  * Straight after loading, a first report takes several times as long as later ones (V8 runs
  * wasm as baseline code until a function is hot; the core builds word lists on first use).
- * While no request has come, the worker analyses the core's built-in report a few times, one
- * per task: a request waits for at most the one running (the first takes ~0.1 s, the others
- * ~10 ms), and the user's first report then meets optimized code.
+ * When the engine finds nothing to do at "ready", it asks for `times` rehearsals: the core
+ * analyses its built-in report, one call per task, until a request comes. A request waits for
+ * at most the one running (the first takes ~0.1 s, the others ~10 ms), and the user's first
+ * report then meets optimized code.
  */
-async function rehearse() {
-  for (let i = 0; i < REHEARSALS; i++) {
+async function rehearse(times) {
+  const before = requests;
+  await ready;
+  for (let i = 0; i < times; i++) {
     await new Promise((resolve) => setTimeout(resolve, 0));
-    if (requests > 0) return;
+    if (requests > before) return;
     try {
       core.rehearse();
+      rehearsed += 1;
     } catch {
       panics.take(); // a rehearsal that fails leaves the real requests to report the core's state
       return;
@@ -134,6 +138,7 @@ onmessage = async ({ data }) => {
     });
     return;
   }
+  if (data.kind === 'rehearse') return void rehearse(data.times).catch(() => {});
   const { id, kind } = data;
   requests += 1;
   try {
@@ -150,11 +155,11 @@ onmessage = async ({ data }) => {
     const memory = exports?.memory?.buffer.byteLength ?? 0;
     const parts = splitIntoParts(result);
     if (parts.length === 1 && parts[0].path.length === 0) {
-      postMessage({ id, ok: true, result, ms, memory });
+      postMessage({ id, ok: true, result, ms, memory, rehearsed });
       return;
     }
     for (const op of parts) postMessage({ id, type: 'part', op, count: parts.length });
-    postMessage({ id, ok: true, parts: parts.length, ms, memory });
+    postMessage({ id, ok: true, parts: parts.length, ms, memory, rehearsed });
   } catch (e) {
     // a trap (a panic, memory exhausted) leaves the instance unusable: the engine replaces
     // this worker; the core's own errors (bad input) are ordinary answers
