@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { REHEARSALS } from '../www/src/engine/engine.js';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const PKG = process.env.REPORT_LENS_PKG || here('../pkg');
@@ -179,9 +180,8 @@ console.log('ratio: analyze / jieba cut, of the medians (/tag: analyze / jieba t
 // ---- the first analysis after ready, in fresh processes: what a user's first report meets.
 // The times above are of warm code; straight after loading, V8 runs the wasm as baseline code
 // and the core builds its word lists on first use. The page's engine has its idle worker
-// rehearse at "ready" (`rehearsals` in www/src/engine/engine.js: 8 analyses of the core's
-// built-in report, one per task); jieba-wasm's first cut is timed after its own first result.
-const REHEARSALS = 8;
+// rehearse at "ready" (REHEARSALS analyses of the core's built-in report, one per task);
+// jieba-wasm's first cut is timed after its own first result.
 const firstRuns = small ? 1 : 5;
 // (not the sample fixture: it is the rehearsal's own text)
 const firstInputs = files.length ? files : small ? fixtures.slice(1) : [...corpus, ...fixtures.slice(1)];

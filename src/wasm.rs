@@ -39,10 +39,7 @@ const REHEARSAL: &str = include_str!("../tests/fixtures/sample-report.txt");
 /// call per task, so a user's first report meets optimized code and built word lists.
 #[wasm_bindgen]
 pub fn rehearse() -> usize {
-    analyze_text("", REHEARSAL, &Options::default())
-        .ok()
-        .and_then(|a| serde_json::to_string(&a).ok())
-        .map_or(0, |json| json.len())
+    analyze_text("", REHEARSAL, &Options::default()).ok().and_then(|a| to_json(&a).ok()).map_or(0, |json| json.len())
 }
 
 fn js_error(e: impl std::fmt::Display) -> JsValue {

@@ -24,6 +24,11 @@ export const MAX_BYTES = 20 * 1024 * 1024;
  * would give up on the tab. */
 export const defaultBudget = (bytes) => 60_000 + (bytes / 1048576) * 10_000;
 
+/** How many times a worker with nothing to do at "ready" warms its code on the core's built-in
+ * report (worker.js, rehearse): a user's first report is then analysed 2–4× faster. Chromium
+ * gained nearly all of it by 8 (bench/README.md, seventh pass; bench.mjs times the same 8). */
+export const REHEARSALS = 8;
+
 const mb = (bytes) => (bytes / 1048576).toFixed(1);
 const LOADING_STAGES = new Set(['download', 'compile', 'dictionary']);
 
@@ -64,9 +69,8 @@ class Engine extends EventTarget {
   /** a worker holding more wasm memory than this after an analysis is replaced (wasm memory
    * never shrinks: after a 15 MB report the worker would keep ~330 MB; most reports need 60) */
   recycleBytes = 256 * 1024 * 1024;
-  /** how many times a worker with nothing to do at "ready" warms its code on the core's
-   * built-in report (worker.js, rehearse): a user's first report is then analysed 2–4× faster */
-  rehearsals = 8;
+  /** rehearsals asked of a worker with nothing to do at "ready" (REHEARSALS) */
+  rehearsals = REHEARSALS;
   /** how many workers were replaced, and why */
   restarts = [];
   #module = null;
