@@ -10,6 +10,7 @@ import { initSync, analyze } from '../../pkg/report_lens.js';
 import { splitIntoParts, Assembly, roughSize, PART_BYTES } from '../src/engine/parts.js';
 import { describeFailure, parsePanic, failureMessage, panicRecorder } from '../src/engine/failure.js';
 import { sortSliced, filterSliced } from '../src/element/sliced.js';
+import { spansIn } from '../src/element/views/textview.js';
 import { MAX_BYTES } from '../src/engine/engine.js';
 import { root, fixture } from './browser.mjs';
 import { syntheticReport } from './synthetic.mjs';
@@ -66,6 +67,28 @@ test('the panic recorder keeps what the panic hook logs, and only that', () => {
   fake.error('panicked at src/lib.rs:1:1:\nboom\n\nStack:\n');
   assert.equal(r.take().length, 1);
   assert.equal(r.take().length, 0, 'taken once');
+});
+
+test('a window of the text finds its highlight spans as a full scan does, sorted or not', () => {
+  let seed = 7;
+  const rnd = (n) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+  // quantities in text order (short spans, some overlapping), read through their .span
+  const quantities = [];
+  for (let at = 0, i = 0; i < 20_000; i++) quantities.push({ span: [(at += rnd(40)), at + 1 + rnd(12)] });
+  // layer spans out of order, long and short, with a missing one
+  const spans = Array.from({ length: 5_000 }, () => ((a) => [a, a + 1 + rnd(3000)])(rnd(400_000)));
+  spans.splice(100, 0, null);
+  const scan = (list, from, to) => list.filter((s) => s && s[1] > from && s[0] < to);
+  const windows = [[0, 1], [0, 100_000], [123_456, 223_456], [399_000, 500_000], [900_000, 1_000_000]];
+  for (const [from, to] of windows) {
+    const q = quantities.map((x) => x.span);
+    assert.deepEqual(spansIn(quantities, from, to, (x) => x.span), scan(q, from, to), `quantities in [${from}, ${to})`);
+    assert.deepEqual(spansIn(spans, from, to), scan(spans, from, to), `layer spans in [${from}, ${to})`);
+  }
+  // a span longer than the rest, starting far before the window, is still found
+  const long = [[0, 10], [5, 500_000], [20, 30], [600_000, 600_005]];
+  assert.deepEqual(spansIn(long, 400_000, 400_100), [[5, 500_000]]);
+  assert.ok(spansIn(quantities, 50_000, 60_000, (x) => x.span).length > 100);
 });
 
 test('the sliced sort and filter equal the built-in ones, stable, in slices', async () => {

@@ -172,7 +172,7 @@ export class ReportView {
         renderConcordance(ctx, this.#kwic, null);
       }],
       ['text', () => {
-        this.#text.render(a.text, a.quantities.map((q) => q.span), this.t);
+        this.#text.render(a.text, a.quantities, this.t);
         this.#applyLayer();
       }],
     ];

@@ -20,6 +20,15 @@ async function sliced(n, step, isStale) {
   return true;
 }
 
+/** Calls step(item) for each item, at once when there are few; false if it went stale. */
+export async function forEachSliced(items, step, isStale = () => false) {
+  if (items.length <= SMALL) {
+    for (const item of items) step(item);
+    return true;
+  }
+  return sliced(items.length, (i) => step(items[i]), isStale);
+}
+
 export async function filterSliced(items, keep, isStale = () => false) {
   if (items.length <= SMALL) return items.filter(keep);
   const out = [];

@@ -160,6 +160,7 @@ class Engine extends EventTarget {
     if (!req || data.id !== req.id) return;
     if (data.type === 'progress') return req.onProgress?.({ stage: data.stage, fraction: data.fraction });
     if (data.type === 'part') {
+      this.worker.postMessage({ kind: 'ack' });
       req.assembly.apply(data.op);
       req.onProgress?.({ stage: 'receive', fraction: ++req.received / data.count });
       return;

@@ -10,6 +10,15 @@
 
 export const PART_BYTES = 256 * 1024;
 
+/** Parts the worker sends ahead of the page's acknowledgements. Rebuilding a part's objects
+ * fills the page's young generation, and the collector's pauses, which copy what survives (all
+ * of it), run long while the worker's thread is busy serializing the next parts. Measured on the
+ * 15 MB test report (test/responsive.test.mjs), longest task while it arrived and was drawn:
+ * every part at once 58–122 ms (5 runs); 4 ahead 0–69 ms (5); 2 ahead 0–74 ms, 7 runs of 11
+ * with none over 50 ms; 1 ahead 0–80 ms (5), with receiving 1.9–2.6 s instead of 1.2–2.0 s.
+ * (On the CI machine, with every part at once, tasks while it arrived reached 150 ms.) */
+export const PARTS_AHEAD = 2;
+
 /** Rough structured-clone size of `v`, counted only up to `limit` (then it returns > limit). */
 export function roughSize(v, limit = Infinity) {
   let n = 0;

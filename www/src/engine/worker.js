@@ -8,6 +8,7 @@
 //      { id, kind: 'analyze', input: string | Uint8Array | Blob, name, options }
 //      { id, kind: 'concordance', text, term, width }
 //      { id, kind: 'compare', analyses }               the core's Comparison of 2–50 analyses
+//      { kind: 'ack' }                                 a part was received (PARTS_AHEAD)
 // Out: { type: 'progress', stage: 'download' | 'compile' | 'dictionary', loaded, total } while loading
 //      { type: 'module', module }                       the compiled module, kept by the engine
 //      { type: 'ready', ms }  |  { type: 'fatal', error }  (the engine could not load)
@@ -17,7 +18,7 @@
 //                                                      (rehearsed: rehearsals run before it)
 //      { id, ok: false, crashed: true, failure: { kind, detail }, error }  (the worker is spent)
 import initWasm, * as core from '../../../pkg/report_lens.js';
-import { splitIntoParts } from './parts.js';
+import { splitIntoParts, PARTS_AHEAD } from './parts.js';
 import { describeFailure, failureMessage, panicRecorder } from './failure.js';
 
 /* global __REPORT_LENS_WASM_BYTES__ */
@@ -90,6 +91,20 @@ async function load(init) {
 }
 
 let ready = null;
+/** Parts of the current answer sent, and acknowledged by the page (see PARTS_AHEAD). */
+let sent = 0;
+let acked = 0;
+let onAck = null;
+
+async function sendParts(id, parts) {
+  sent = 0;
+  acked = 0;
+  for (const op of parts) {
+    while (sent - acked >= PARTS_AHEAD) await new Promise((resolve) => (onAck = resolve));
+    postMessage({ id, type: 'part', op, count: parts.length });
+    sent += 1;
+  }
+}
 /** Requests received: a rehearsal stops at the next one. */
 let requests = 0;
 /** Rehearsals run (reported with each answer). */
@@ -139,6 +154,11 @@ onmessage = async ({ data }) => {
     return;
   }
   if (data.kind === 'rehearse') return void rehearse(data.times);
+  if (data.kind === 'ack') {
+    acked += 1;
+    onAck?.();
+    return;
+  }
   const { id, kind } = data;
   requests += 1;
   try {
@@ -158,7 +178,7 @@ onmessage = async ({ data }) => {
       postMessage({ id, ok: true, result, ms, memory, rehearsed });
       return;
     }
-    for (const op of parts) postMessage({ id, type: 'part', op, count: parts.length });
+    await sendParts(id, parts);
     postMessage({ id, ok: true, parts: parts.length, ms, memory, rehearsed });
   } catch (e) {
     // a trap (a panic, memory exhausted) leaves the instance unusable: the engine replaces

@@ -6,12 +6,90 @@
 // change). Each layer is kept as spans of the whole text; ranges are made for the window
 // shown only. Highlight names are per element, as the registry is the document's.
 import { el } from '../dom.js';
+import { forEachSliced } from '../sliced.js';
 
 const CHUNK_CHARS = 4000;
 export const WINDOW_CHARS = 100_000;
 const KINDS = ['q', 'layer', 'sentence', 'flash'];
 const PRIORITY = { q: 0, layer: 1, sentence: 2, flash: 3 };
 let instances = 0;
+
+/** A highlight layer: a list and how to read a span from its items (spans themselves, or
+ * quantities, read in place: no copy of 200,000 spans). */
+const SPAN = (s) => s;
+const OWN_SPAN = (item) => item.span;
+/** Longer lists are indexed in slices before their highlights are drawn. */
+const INDEX_AT_ONCE = 20_000;
+
+/** Per list: whether its spans' starts never decrease, and its longest span. A 15 MB report
+ * has 200,000 quantities: the index is made once per list, in slices (reading 200,000 spans
+ * the first time takes 30–50 ms), and each window then finds its own by a binary search. */
+const spanIndexes = new WeakMap();
+const pending = new WeakMap();
+
+function indexer(spanOf) {
+  const index = { sorted: true, longest: 0 };
+  let last = -Infinity;
+  const step = (item) => {
+    const s = item && spanOf(item);
+    if (!s || s[0] < last) {
+      index.sorted = false; // (a missing span too: the binary search needs every start)
+      return;
+    }
+    last = s[0];
+    index.longest = Math.max(index.longest, s[1] - s[0]);
+  };
+  return { index, step };
+}
+
+function spanIndex(items, spanOf) {
+  let index = spanIndexes.get(items);
+  if (!index) {
+    const made = indexer(spanOf);
+    for (const item of items) made.step(item);
+    spanIndexes.set(items, (index = made.index));
+  }
+  return index;
+}
+
+/** Resolves when the index of `items` is made (at once when it is, or the list is short). */
+function spanIndexSliced(items, spanOf) {
+  if (spanIndexes.has(items)) return null;
+  let promise = pending.get(items);
+  if (!promise) {
+    const made = indexer(spanOf);
+    promise = forEachSliced(items, made.step).then(() => {
+      spanIndexes.set(items, made.index);
+      pending.delete(items);
+    });
+    pending.set(items, promise);
+  }
+  return promise;
+}
+
+/** The spans of `items` that overlap [from, to): a binary search when the starts are sorted. */
+export function spansIn(items, from, to, spanOf = SPAN) {
+  const { sorted, longest } = spanIndex(items, spanOf);
+  let i = 0;
+  if (sorted) {
+    // the first span that may reach `from`: none starts before from - longest and ends after it
+    let hi = items.length;
+    const min = from - longest;
+    while (i < hi) {
+      const mid = (i + hi) >> 1;
+      if (spanOf(items[mid])[0] < min) i = mid + 1;
+      else hi = mid;
+    }
+  }
+  const out = [];
+  for (; i < items.length; i++) {
+    const s = items[i] && spanOf(items[i]);
+    if (!s) continue;
+    if (sorted && s[0] >= to) break;
+    if (s[1] > from && s[0] < to) out.push(s);
+  }
+  return out;
+}
 
 /** Cuts [from, to) into pieces of about `size`, each ending after a line break when one is near. */
 function cut(text, from, to, size) {
@@ -40,7 +118,7 @@ export class TextView {
     this.text = '';
     this.windows = [];
     this.current = -1;
-    this.spans = { q: [], layer: [], sentence: [], flash: [] };
+    this.spans = { q: [[], SPAN], layer: [[], SPAN], sentence: [[], SPAN], flash: [[], SPAN] };
     this.quantities = [];
     this.t = null;
     styleTarget(`
@@ -54,14 +132,14 @@ export class TextView {
     return `${this.prefix}-${kind}`;
   }
 
-  /** Shows `text` from its first window; `quantitySpans` are marked. */
-  render(text, quantitySpans, t) {
+  /** Shows `text` from its first window; `quantities` (items with a span) are marked. */
+  render(text, quantities, t) {
     this.clear();
     this.t = t;
     this.text = text;
     this.windows = text.length > WINDOW_CHARS * 1.5 ? cut(text, 0, text.length, WINDOW_CHARS) : [[0, text.length]];
-    this.quantities = quantitySpans;
-    this.spans = { q: quantitySpans, layer: [], sentence: [], flash: [] };
+    this.quantities = quantities;
+    this.spans = { q: [quantities, OWN_SPAN], layer: [[], SPAN], sentence: [[], SPAN], flash: [[], SPAN] };
     this.current = -1;
     this.open(0);
   }
@@ -113,7 +191,8 @@ export class TextView {
   }
 
   showQuantities(on) {
-    this.setSpans('q', on ? this.quantities : []);
+    this.spans.q = [on ? this.quantities : [], OWN_SPAN];
+    this.#apply('q');
   }
 
   clear() {
@@ -122,17 +201,23 @@ export class TextView {
 
   /** Sets a highlight layer to spans of the whole text (only the window's are drawn). */
   setSpans(kind, spans) {
-    this.spans[kind] = spans.filter(Boolean);
+    this.spans[kind] = [spans, SPAN];
     this.#apply(kind);
   }
 
   #apply(kind) {
     const registry = globalThis.CSS?.highlights;
     if (!registry) return;
-    const ranges = [];
-    for (const s of this.spans[kind]) {
-      if (s[1] > this.from && s[0] < this.to) ranges.push(this.range(s));
+    const [items, spanOf] = this.spans[kind];
+    const ready = items.length > INDEX_AT_ONCE && spanIndexSliced(items, spanOf);
+    if (ready) {
+      // drawn when the list's index is made, if the layer and the window are still these
+      registry.delete(this.name(kind));
+      const window = this.current;
+      ready.then(() => this.spans[kind][0] === items && this.current === window && this.#apply(kind));
+      return;
     }
+    const ranges = spansIn(items, this.from, this.to, spanOf).map((s) => this.range(s));
     if (!ranges.length) return registry.delete(this.name(kind));
     const h = new Highlight(...ranges);
     h.priority = PRIORITY[kind];
