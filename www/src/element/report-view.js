@@ -73,11 +73,12 @@ export class ReportView {
     return this.reports[this.current] ?? null;
   }
 
-  /** Adds an analysis and shows it. */
+  /** Adds an analysis and shows it; the comparison is asked for at once and drawn after it. */
   add(analysis) {
     this.reports.push(analysis);
-    this.compare.refresh();
-    return this.show(this.reports.length - 1);
+    const shown = this.show(this.reports.length - 1);
+    this.compare.refresh({ after: shown });
+    return shown;
   }
 
   /** Removes report i (the one with `id`); the next report's remove button takes the focus. */
