@@ -37,7 +37,7 @@ test('a host page with hostile CSS: the element is intact, loads nothing until s
   await page.goto(`${env.origin}/examples/host.html`);
   await page.waitForFunction(() => customElements.get('report-lens') && document.querySelector('#lens-b')?.shadowRoot);
   await page.waitForTimeout(1500);
-  const heavy = (u) => /\.wasm$|\/worker\.js$|charts-impl/.test(u);
+  const heavy = (u) => /\.wasm$|\/worker\.js$|\/charts-/.test(u);
   assert.deepEqual(requests.filter(heavy), [], 'no wasm, worker or chart code before an element is in view');
   assert.equal(page.workers().length, 0);
   assert.equal(await page.getAttribute('#lens-a', 'data-state'), 'idle');

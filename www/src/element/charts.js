@@ -5,9 +5,11 @@ import { el, content, idle } from './dom.js';
 import { CODE_TABLES } from './i18n/index.js';
 
 let lib = null;
-/** The chart code (imported on first use). */
+/** The chart code (imported on first use), in three stages (see charts-lib.js). */
 export function loadCharts() {
-  lib ??= import('./charts-impl.js');
+  lib ??= import('./charts-lib.js')
+    .then(() => import('./charts-parts.js'))
+    .then(() => import('./charts-impl.js'));
   return lib;
 }
 
