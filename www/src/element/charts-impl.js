@@ -1,11 +1,9 @@
 // Charts with ECharts: only the core, the bar chart, the components used and the SVG renderer
 // (crisp exports). They draw what the Analysis holds; no figure is computed here. Loaded on
 // demand by charts.js. Titles are HTML above each chart; they are put into exported images.
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent, TitleComponent, LegendComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
-import 'echarts-wordcloud';
+// (from its stages, which loadCharts has imported, and so evaluated, one task each before)
+import { echarts, SVGRenderer } from './charts-lib.js';
+import { BarChart, LineChart, GridComponent, TooltipComponent, TitleComponent, LegendComponent } from './charts-parts.js';
 import { chartRows } from './charts.js';
 import { offScreenForAFrame } from './dom.js';
 

@@ -91,18 +91,15 @@ async function load(init) {
 }
 
 let ready = null;
-/** Parts of the current answer sent, and acknowledged by the page (see PARTS_AHEAD). */
-let sent = 0;
+/** Parts of the current answer the page has acknowledged (see PARTS_AHEAD). */
 let acked = 0;
 let onAck = null;
 
 async function sendParts(id, parts) {
-  sent = 0;
   acked = 0;
-  for (const op of parts) {
+  for (const [sent, op] of parts.entries()) {
     while (sent - acked >= PARTS_AHEAD) await new Promise((resolve) => (onAck = resolve));
     postMessage({ id, type: 'part', op, count: parts.length });
-    sent += 1;
   }
 }
 /** Requests received: a rehearsal stops at the next one. */

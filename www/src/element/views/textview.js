@@ -191,7 +191,9 @@ export class TextView {
   }
 
   showQuantities(on) {
-    this.spans.q = [on ? this.quantities : [], OWN_SPAN];
+    const items = on ? this.quantities : [];
+    if (this.spans.q[0] === items) return; // (render() marked them already)
+    this.spans.q = [items, OWN_SPAN];
     this.#apply('q');
   }
 
