@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative } from 'node:path';
 import { precompress } from './tools/precompress.mjs';
+import { wordcloudProbe } from './tools/wordcloud-probe.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const src = (p) => join(here, 'src', p);
@@ -27,7 +28,10 @@ if (!existsSync(wasm)) {
 const common = {
   bundle: true,
   target: 'es2022',
-  minify: true,
+  // NO_MINIFY=1: readable function names in a CPU profile of the page
+  minify: !process.env.NO_MINIFY,
+  // echarts-wordcloud's minimum font size probe, the same answer at a fraction of the cost
+  plugins: [wordcloudProbe],
   // .txt: the lexicon's label tables (the CSV exports label codes as the CLI does)
   loader: { '.css': 'text', '.txt': 'text' },
   logLevel: 'warning',

@@ -22,14 +22,14 @@ export function content(tag, attrs, ...children) {
 
 /** A box laid out off screen in `container` for one rendered frame, then removed: the
  * warm-ups, whose text must be laid out (text that is not loads no font). `fill(box)` fills it
- * and may return what to do before the box goes. */
+ * and may return (or resolve to, when it works in steps) what to do before the box goes. */
 export function offScreenForAFrame(container, cssText, fill) {
   const box = document.createElement('div');
   box.setAttribute('aria-hidden', 'true');
   box.style.cssText = `position:absolute;left:-10000px;top:0;pointer-events:none;${cssText}`;
   container.append(box);
-  const done = fill(box);
-  afterFrame().then(() => {
+  Promise.resolve(fill(box)).then(async (done) => {
+    await afterFrame();
     done?.();
     box.remove();
   });
@@ -37,6 +37,9 @@ export function offScreenForAFrame(container, cssText, fill) {
 
 /** Runs `fn` when the page is idle (within 3 s). */
 export const idle = (fn) => (globalThis.requestIdleCallback ? requestIdleCallback(fn, { timeout: 3000 }) : setTimeout(fn, 50));
+
+/** Resolves when the page is next idle: a step of work spread over idle periods. */
+export const whenIdle = () => new Promise((resolve) => idle(resolve));
 
 /** Lets the browser paint between render steps, so no step holds the main thread long. */
 export function yieldToBrowser() {
