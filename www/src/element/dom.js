@@ -28,11 +28,14 @@ export function offScreenForAFrame(container, cssText, fill) {
   box.setAttribute('aria-hidden', 'true');
   box.style.cssText = `position:absolute;left:-10000px;top:0;pointer-events:none;${cssText}`;
   container.append(box);
-  Promise.resolve(fill(box)).then(async (done) => {
-    await afterFrame();
-    done?.();
-    box.remove();
-  });
+  Promise.resolve(fill(box))
+    .then(async (done) => {
+      await afterFrame();
+      done?.();
+    })
+    // a warm-up that fails leaves the first report's drawing cold, nothing else
+    .catch(() => {})
+    .finally(() => box.remove());
 }
 
 /** Runs `fn` when the page is idle (within 3 s). */
