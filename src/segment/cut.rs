@@ -48,10 +48,10 @@ struct Scratch {
     chars: Vec<(usize, char)>,
     codes: Vec<u16>,
     /// Dictionary words of the block: those starting at char `i` are
-    /// `edges[starts[i]..starts[i + 1]]`, as (end char, word id).
-    edges: Vec<(u32, u32)>,
+    /// `edges[starts[i]..starts[i + 1]]`, as (end char, word, ln frequency).
+    edges: Vec<(u32, u32, f64)>,
     starts: Vec<u32>,
-    /// Best path from each char: (log-probability of the rest, end of the word, word id).
+    /// Best path from each char: (log-probability of the rest, end of the word, the word).
     route: Vec<(f64, u32, u32)>,
     hmm_path: Vec<[u8; 4]>,
 }
@@ -100,7 +100,7 @@ impl Segmenter {
 
     /// The dictionary frequency of `word`.
     pub fn freq(&self, word: &str) -> Option<u32> {
-        self.dict.get(&self.chars, word).map(|w| self.dict.freq[w as usize])
+        self.dict.get(&self.chars, word).map(|w| self.dict.freq(w))
     }
 
     /// jieba's `suggest_freq`: the frequency that would make `segment` one word — its own if
@@ -229,7 +229,7 @@ impl Segmenter {
         s.starts.clear();
         for i in 0..n {
             s.starts.push(s.edges.len() as u32);
-            self.dict.prefixes(&s.codes, i, |end, w| s.edges.push((end as u32, w)));
+            self.dict.prefixes(&s.codes, i, |end, w, log| s.edges.push((end as u32, w, log)));
         }
         s.starts.push(s.edges.len() as u32);
         self.route(s);
@@ -284,8 +284,8 @@ impl Segmenter {
         s.route.resize(n + 1, (0.0, n as u32, NO_WORD));
         for i in (0..n).rev() {
             let mut best: Option<(f64, u32, u32)> = None;
-            for &(end, w) in &s.edges[s.starts[i] as usize..s.starts[i + 1] as usize] {
-                let p = self.dict.log_freq[w as usize] - log_total + s.route[end as usize].0;
+            for &(end, w, log_freq) in &s.edges[s.starts[i] as usize..s.starts[i + 1] as usize] {
+                let p = log_freq - log_total + s.route[end as usize].0;
                 if best.is_none_or(|b| p > b.0 || (p == b.0 && end > b.1)) {
                     best = Some((p, end, w));
                 }

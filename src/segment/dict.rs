@@ -57,24 +57,29 @@ pub struct Dict {
     /// that a step reads one place of this large array, not two.
     nodes: Vec<Node>,
     labels: Vec<u16>,
-    /// Word id of each node, `u32::MAX` where no word ends.
-    word: Vec<u32>,
     /// The root's child for each character code (0: none), to skip the widest search.
     root: Vec<u32>,
-    pub freq: Vec<u32>,
-    pub log_freq: Vec<f64>,
-    /// Index in `tags` of each word's tag.
-    tag: Vec<u8>,
     tags: Vec<&'static str>,
     pub log_total: f64,
 }
 
+/// A word is known by its node; this is no node.
 pub const NO_WORD: u32 = u32::MAX;
+const NO_TAG: u8 = u8::MAX;
 
+/// A trie node, with the word that ends there. The word's frequency, its ln and its tag are
+/// beside the node's children, not in arrays by word: a step that finds a child reads them
+/// next, and the path search and the tagging after it. In arrays of their own each was a
+/// cache miss on most steps (an analysis touches a few thousand nodes scattered over
+/// megabytes, which the stages between two texts' segmentations push out of the cache).
 #[derive(Clone, Copy)]
 struct Node {
     first: u32,
     kids: u32,
+    freq: u32,
+    /// Index in `tags`, [`NO_TAG`] where no word ends.
+    tag: u8,
+    log_freq: f64,
 }
 
 #[inline]
@@ -107,16 +112,24 @@ impl Dict {
                 labels.push(label);
             }
         }
-        let mut word = Vec::with_capacity(n);
-        word.push(NO_WORD);
-        let (mut freq, mut log_freq) = (Vec::new(), Vec::new());
+        // the nodes first, their words filled in after: built in place, with no per-node
+        // column beside them (load-time columns would stay in the wasm's memory as its peak)
+        let mut nodes: Vec<Node> = (0..=n)
+            .map(|i| {
+                let kids = match first.get(i + 1) {
+                    Some(&end) => labels[first[i] as usize..end as usize].iter().fold(0, |k, &l| k | bit(l)),
+                    None => 0,
+                };
+                Node { first: first[i], kids, freq: 0, tag: NO_TAG, log_freq: 0.0 }
+            })
+            .collect();
         // ln is a library call in wasm, and most frequencies are small: look those up
         let small_ln: Vec<f64> = (0..1024).map(|f| (f as f64).ln()).collect();
         // every leaf ends a word; an inner node has a bit that says whether one ends there
         let inner = r.varint() as usize;
         let ends = r.bytes(inner.div_ceil(8));
         let mut frequencies = r.column();
-        let mut k = 0;
+        let (mut k, mut words) = (0, 0);
         for i in 1..n {
             let is_word = first[i + 1] == first[i] || {
                 let bit = ends[k / 8] >> (k % 8) & 1 == 1;
@@ -125,29 +138,25 @@ impl Dict {
             };
             if is_word {
                 let f = frequencies.next() as u32;
-                word.push(freq.len() as u32);
-                freq.push(f);
-                log_freq.push(small_ln.get(f as usize).copied().unwrap_or_else(|| f64::from(f).ln()));
-            } else {
-                word.push(NO_WORD);
+                let node = &mut nodes[i];
+                node.freq = f;
+                node.log_freq = small_ln.get(f as usize).copied().unwrap_or_else(|| f64::from(f).ln());
+                node.tag = 0; // (the word's tag is read below)
+                words += 1;
             }
         }
         assert_eq!(k, inner, "the trie's word bits do not match its shape");
-        let tag = r.bytes(freq.len()).to_vec();
-        let nodes: Vec<Node> = (0..=n)
-            .map(|i| {
-                let kids = match first.get(i + 1) {
-                    Some(&end) => labels[first[i] as usize..end as usize].iter().fold(0, |k, &l| k | bit(l)),
-                    None => 0,
-                };
-                Node { first: first[i], kids }
-            })
-            .collect();
+        assert!(tags.len() < usize::from(NO_TAG), "too many tags for a byte");
+        // the tags, in the order of the words' nodes
+        let mut word_tags = r.bytes(words).iter();
+        for node in nodes.iter_mut().filter(|node| node.tag != NO_TAG) {
+            node.tag = *word_tags.next().expect("a tag for each word");
+        }
         let mut root = vec![0u32; chars.len];
         for child in first[0]..first[1] {
             root[usize::from(labels[child as usize])] = child;
         }
-        Dict { nodes, labels, word, root, freq, log_freq, tag, tags, log_total: (total as f64).ln() }
+        Dict { nodes, labels, root, tags, log_total: (total as f64).ln() }
     }
 
     /// The child of `node` labelled `code`.
@@ -159,7 +168,7 @@ impl Dict {
         if node == 0 {
             return self.root.get(usize::from(code)).copied().filter(|&c| c != 0);
         }
-        let Node { first, kids } = self.nodes[node as usize];
+        let Node { first, kids, .. } = self.nodes[node as usize];
         if kids & bit(code) == 0 {
             return None;
         }
@@ -174,37 +183,38 @@ impl Dict {
         i.map(|i| (a + i) as u32)
     }
 
+    /// The tag of a word (its node).
     pub fn tag(&self, word: u32) -> &'static str {
-        self.tags[usize::from(self.tag[word as usize])]
+        self.tags[usize::from(self.nodes[word as usize].tag)]
     }
 
-    #[inline]
-    pub fn word_at(&self, node: u32) -> u32 {
-        self.word[node as usize]
+    /// The dictionary frequency of a word (its node).
+    pub fn freq(&self, word: u32) -> u32 {
+        self.nodes[word as usize].freq
     }
 
-    /// The word id of `word`, if it is in the dictionary.
+    /// The node of `word`, if it is in the dictionary.
     pub fn get(&self, chars: &Chars, word: &str) -> Option<u32> {
         let mut node = 0;
         for c in word.chars() {
             node = self.child(node, chars.code(c))?;
         }
-        Some(self.word_at(node)).filter(|&w| w != NO_WORD && node != 0)
+        (node != 0 && self.nodes[node as usize].tag != NO_TAG).then_some(node)
     }
 
-    /// Calls `f(end, word)` for every dictionary word starting at `codes[start]`, shortest
-    /// first (`end` is the index after its last character).
+    /// Calls `f(end, word, ln frequency)` for every dictionary word starting at
+    /// `codes[start]`, shortest first (`end` is the index after its last character).
     #[inline]
-    pub fn prefixes(&self, codes: &[u16], start: usize, mut f: impl FnMut(usize, u32)) {
+    pub fn prefixes(&self, codes: &[u16], start: usize, mut f: impl FnMut(usize, u32, f64)) {
         let mut node = 0;
         for (i, &c) in codes.iter().enumerate().skip(start) {
             match self.child(node, c) {
                 Some(n) => node = n,
                 None => return,
             }
-            let w = self.word_at(node);
-            if w != NO_WORD {
-                f(i + 1, w);
+            let Node { tag, log_freq, .. } = self.nodes[node as usize];
+            if tag != NO_TAG {
+                f(i + 1, node, log_freq);
             }
         }
     }

@@ -31,8 +31,9 @@ pub struct Hmm {
     start: [f64; 4],
     /// `trans[from][to]`
     trans: [[f64; 4]; 4],
-    /// Emissions by character code.
-    emit: Vec<[f64; 4]>,
+    /// Emissions by character code, as stored (`log_prob` reads them): a quarter of the
+    /// memory of f64s, which a run reads for a few chars scattered over the table.
+    emit: Vec<[u16; 4]>,
 }
 
 impl Hmm {
@@ -41,7 +42,7 @@ impl Hmm {
         start.iter_mut().for_each(|v| *v = r.f64());
         let mut trans = [[0.0; 4]; 4];
         trans.iter_mut().flatten().for_each(|v| *v = r.f64());
-        let emit = (0..chars.len).map(|_| [0; 4].map(|_: u8| log_prob(r.u16()))).collect();
+        let emit = (0..chars.len).map(|_| [0; 4].map(|_: u8| r.u16())).collect();
         Hmm { start, trans, emit }
     }
 
@@ -49,7 +50,7 @@ impl Hmm {
         if code == NONE {
             [MIN_FLOAT; 4]
         } else {
-            self.emit[usize::from(code)]
+            self.emit[usize::from(code)].map(log_prob)
         }
     }
 
