@@ -42,10 +42,11 @@ fn emission(e: u8) -> f64 {
     -f64::from(e) * POS_STEP
 }
 
-fn bounds(states: &[(u16, f64)]) -> [u16; 5] {
+/// Where each position's states start in `items` (ascending by state), and the end.
+fn bounds<T>(items: &[T], state: impl Fn(&T) -> u16) -> [u16; 5] {
     let mut b = [0u16; 5];
     for p in 0..4 {
-        b[p + 1] = states.partition_point(|&(s, _)| pos(s) <= p) as u16;
+        b[p + 1] = items.partition_point(|x| pos(state(x)) <= p) as u16;
     }
     b
 }
@@ -84,8 +85,7 @@ impl Posseg {
         let mut rows = Vec::with_capacity(counts.len());
         let mut at = 0;
         for n in counts {
-            let row: Vec<(u16, f64)> = (at..at + n).map(|i| (states[i], emission(emits[i]))).collect();
-            rows.push(Row { start: at as u32, bounds: bounds(&row) });
+            rows.push(Row { start: at as u32, bounds: bounds(&states[at..at + n], |&s| s) });
             at += n;
         }
         Posseg { tags, start, trans, rows, states, emits }
@@ -152,7 +152,7 @@ impl Posseg {
         let mut back = vec![u16::MAX; n * STATES];
         let mut next = Vec::new();
         for (t, &code) in codes.iter().enumerate().skip(1) {
-            let b = bounds(&live);
+            let b = bounds(&live, |&(s, _)| s);
             next.clear();
             for (s, em) in self.states(self.row(code), 4) {
                 let from = &self.trans[usize::from(s) * STATES..][..STATES];
@@ -180,7 +180,7 @@ impl Posseg {
                 return span(0, n, "x");
             }
         }
-        let b = bounds(&live);
+        let b = bounds(&live, |&(s, _)| s);
         let (mut best, mut state) = (MIN_FLOAT, u16::MAX);
         for &(s, p) in &live[usize::from(b[2])..usize::from(b[4])] {
             if p > best {
