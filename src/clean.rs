@@ -76,27 +76,45 @@ pub fn half_width(c: char) -> char {
 
 /// [`half_width`] of every char of `s`, read on the bytes: the full-width forms are
 /// `EF BC 81`–`EF BD 9E` and U+3000 `E3 80 80`; runs between them are copied whole.
-pub fn half_width_str(s: &str) -> String {
+/// Borrowed when `s` has none (most lines): nothing is copied.
+pub fn half_width_str(s: &str) -> std::borrow::Cow<'_, str> {
     let b = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
+    let mut out = String::new();
     let (mut run, mut i) = (0, 0);
     while i < b.len() {
         let ascii = match (b[i], b.get(i + 1), b.get(i + 2)) {
             (0xEF, Some(0xBC), Some(&t @ 0x81..=0xBF)) => t - 0x81 + b'!',
             (0xEF, Some(0xBD), Some(&t @ 0x80..=0x9E)) => t - 0x80 + b'`',
             (0xE3, Some(0x80), Some(0x80)) => b' ',
-            _ => {
-                i += 1;
+            (x, ..) => {
+                i += utf8_len(x);
                 continue;
             }
         };
+        if out.is_empty() {
+            out.reserve(s.len());
+        }
         out.push_str(&s[run..i]);
         out.push(char::from(ascii));
         i += 3;
         run = i;
     }
+    if out.is_empty() {
+        return std::borrow::Cow::Borrowed(s);
+    }
     out.push_str(&s[run..]);
-    out
+    std::borrow::Cow::Owned(out)
+}
+
+/// The length of the UTF-8 char whose first byte is `lead` (a char boundary of a `str`).
+#[inline]
+pub fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
 }
 
 pub fn is_digit(c: char) -> bool {

@@ -4,7 +4,7 @@
 
 use crate::analysis::{Keywords, Scored};
 use crate::segment::{jieba, Token};
-use crate::stats::{prefix, round};
+use crate::stats::{by_count, by_term, round, Counted};
 use crate::vocabulary::{Vocabulary, NONE};
 
 /// Sum of frequencies in jieba's default dictionary (dict.txt), which suggest_freq is scaled to.
@@ -47,25 +47,27 @@ fn tfidf(vocab: &Vocabulary, total: usize, top: usize) -> Vec<Scored> {
     // The most frequent first: a word's score is at most n/total·MAX_IDF, so once that bound
     // falls below the `top`-th score found, no rarer word can enter the list and their IDF
     // (a dictionary walk each, most of this stage) is never computed. Same list as scoring all.
-    // (most counts are ties: the words' first bytes as a number tell most of them apart)
-    let mut by_count: Vec<(usize, u128, &str)> =
-        tf.filter(|&(_, n)| n > 0).map(|(w, n)| (usize::MAX - n, prefix(w), w)).collect();
-    by_count.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| a.2.cmp(b.2)));
+    // (a counting sort on the counts, and only the counts reached sorted by word)
+    let (mut words, buckets) = by_count(tf.filter(|&(_, n)| n > 0).map(|(w, n)| Counted::new(w, n, "")).collect());
     let mut out: Vec<(&str, f64)> = Vec::new();
     let mut best: Vec<f64> = Vec::new(); // the `top` highest rounded scores so far, descending
-    for (w, n) in by_count.into_iter().map(|(m, _, w)| (w, usize::MAX - m)) {
-        let bound = round(n as f64 / total * MAX_IDF, 6);
-        if top > 0 && best.len() == top && bound < best[top - 1] {
-            break;
+    'counts: for (s, e) in buckets {
+        let bucket = &mut words[s..e];
+        by_term(bucket);
+        for &Counted { term: w, count: n, .. } in bucket.iter() {
+            let bound = round(n as f64 / total * MAX_IDF, 6);
+            if top > 0 && best.len() == top && bound < best[top - 1] {
+                break 'counts;
+            }
+            let score = n as f64 / total * idf(w);
+            let r = round(score, 6);
+            let at = best.partition_point(|&b| b >= r);
+            if at < top {
+                best.insert(at, r);
+                best.truncate(top);
+            }
+            out.push((w, score));
         }
-        let score = n as f64 / total * idf(w);
-        let r = round(score, 6);
-        let at = best.partition_point(|&b| b >= r);
-        if at < top {
-            best.insert(at, r);
-            best.truncate(top);
-        }
-        out.push((w, score));
     }
     finish(out, top)
 }

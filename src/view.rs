@@ -202,6 +202,44 @@ fn gap_in_number(rest: &str, after_sep: bool) -> Option<usize> {
     unit.then_some(len)
 }
 
+/// A char that keeps a number going in the view: a multiplier, a marker, a range's dash, a
+/// separator (`2.3万余`, `2至3`, `1,200`).
+fn continues_number(d: char) -> bool {
+    crate::clean::in_set(NUMBER_TAIL, d) || crate::clean::in_set(RANGE_DASHES, d) || d == ',' || d == '.'
+}
+
+/// Whether the view is inside a number after `run` (chars put in as they are), given whether
+/// it was before: it is when the run's last digit is followed by nothing but what
+/// `continues_number`, as the char-by-char rule gives.
+fn number_runs_on(run: &str, before: bool) -> bool {
+    for d in run.chars().rev() {
+        if d.is_ascii_digit() {
+            return true;
+        }
+        if !continues_number(d) {
+            return false;
+        }
+    }
+    before
+}
+
+/// The end of the run from byte `i` (before `stop`) of chars that `View::new` puts in as they
+/// are, in a text with nothing to convert: it stops at a bracket (a pinyin note may open
+/// there), at whitespace (a gap in a number), at U+3000, and at U+FF00..U+FF7F (full-width
+/// digits, letters, `％`, `．`, `（`).
+fn unchanged_run_end(b: &[u8], mut i: usize, stop: usize) -> usize {
+    // (a char at a step: `i` stays on char boundaries, a Chinese char is one step of three)
+    while i < stop {
+        i += match b[i] {
+            b'(' | b' ' | b'\t' | b'\n' => break,
+            0xE3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x80]) => break,
+            0xEF if matches!(b.get(i + 1), Some(0xBC | 0xBD)) => break,
+            x => crate::clean::utf8_len(x),
+        }
+    }
+    i
+}
+
 /// Multipliers and markers that may follow the digits of a count (2.3万余条).
 const NUMBER_TAIL: &str = "余多万亿千";
 /// The dashes of a range (2至3轮, 3-5个).
@@ -229,27 +267,44 @@ impl View {
         let mut prev: Option<char> = None; // the last char put into the view
                                            // the view so far ends inside a number: its digits, then markers or a range's dash
         let mut in_number = false;
-        let mut skip_to = 0usize;
-        for (i, c) in shown.char_indices() {
-            if i < skip_to {
-                continue;
+        let mut i = 0usize;
+        while i < shown.len() {
+            while phrases.peek().is_some_and(|p| p.0 < i) {
+                phrases.next();
+            }
+            // A run of chars that stay as they are (no phrase, pinyin note, gap in a number or
+            // full-width form can start in it) is copied whole: most of a report in simplified
+            // characters. Only a text with nothing to count (`!track`) takes this road.
+            if !track && pending.as_str().is_empty() {
+                let stop = phrases.peek().map_or(shown.len(), |p| p.0);
+                let j = unchanged_run_end(shown.as_bytes(), i, stop);
+                if j > i {
+                    let (va, sa) = *anchors.last().expect("starts with one");
+                    if text.len() - va != i - sa {
+                        anchors.push((text.len(), i));
+                    }
+                    let run = &shown[i..j];
+                    text.push_str(run);
+                    in_number = number_runs_on(run, in_number);
+                    prev = run.chars().next_back();
+                    i = j;
+                    continue;
+                }
             }
             let rest = &shown[i..];
+            let c = rest.chars().next().expect("i is a char boundary");
             if matches!(c, '(' | '（') && prev.is_some_and(is_han) {
                 if let Some(n) = pinyin_note(rest) {
-                    skip_to = i + n;
+                    i += n;
                     continue;
                 }
             }
             if in_number && matches!(c, ' ' | '\t' | '\u{3000}' | '\n') {
                 let after_sep = prev.is_some_and(|p| crate::clean::in_set(RANGE_DASHES, p));
                 if let Some(n) = gap_in_number(rest, after_sep) {
-                    skip_to = i + n;
+                    i += n;
                     continue;
                 }
-            }
-            while phrases.peek().is_some_and(|p| p.0 < i) {
-                phrases.next();
             }
             if let Some(&(ps, _, to)) = phrases.peek() {
                 if ps == i {
@@ -273,13 +328,9 @@ impl View {
                 anchors.push((text.len(), i));
             }
             text.push(d);
-            in_number = d.is_ascii_digit()
-                || in_number
-                    && (crate::clean::in_set(NUMBER_TAIL, d)
-                        || crate::clean::in_set(RANGE_DASHES, d)
-                        || d == ','
-                        || d == '.');
+            in_number = d.is_ascii_digit() || in_number && continues_number(d);
             prev = Some(d);
+            i += c.len_utf8();
         }
         let respell = changed
             .into_iter()

@@ -10,8 +10,42 @@ use crate::segment::Token;
 pub struct Word<'t> {
     pub text: &'t str,
     /// Its content occurrences ([`Token::content`]) by tag, each tag in order of its first
-    /// occurrence (a word has one or two: a list, not a map).
-    pub tags: Vec<(&'static str, usize)>,
+    /// occurrence.
+    pub tags: Tags,
+}
+
+/// A word's tags with their counts. A word has one or two: they are kept in place, and a
+/// list is allocated only for a third. (A list per word was ~2k allocations and their growth
+/// for a 24 KB report: 1.2% of an analysis' instructions.)
+#[derive(Default)]
+pub struct Tags {
+    first: [(&'static str, usize); 2],
+    len: usize,
+    more: Vec<(&'static str, usize)>,
+}
+
+impl Tags {
+    pub fn iter(&self) -> impl Iterator<Item = &(&'static str, usize)> {
+        self.first[..self.len.min(2)].iter().chain(&self.more)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// One more occurrence under `pos`.
+    fn add(&mut self, pos: &'static str) {
+        let (first, more) = (&mut self.first[..self.len.min(2)], &mut self.more);
+        if let Some((_, n)) = first.iter_mut().chain(more.iter_mut()).find(|(p, _)| *p == pos) {
+            *n += 1;
+        } else if self.len < 2 {
+            self.first[self.len] = (pos, 1);
+            self.len += 1;
+        } else {
+            self.more.push((pos, 1));
+            self.len += 1;
+        }
+    }
 }
 
 impl Word<'_> {
@@ -42,15 +76,11 @@ impl<'t> Vocabulary<'t> {
                 }
                 let w = &text[t.range.0..t.range.1];
                 let k = *index.entry(w).or_insert_with(|| {
-                    words.push(Word { text: w, tags: Vec::new() });
+                    words.push(Word { text: w, tags: Tags::default() });
                     (words.len() - 1) as u32
                 });
                 if t.content {
-                    let tags = &mut words[k as usize].tags;
-                    match tags.iter_mut().find(|(p, _)| *p == t.pos) {
-                        Some((_, n)) => *n += 1,
-                        None => tags.push((t.pos, 1)),
-                    }
+                    words[k as usize].tags.add(t.pos);
                 }
                 k
             })
@@ -81,5 +111,15 @@ mod tests {
         let tian = v.words.iter().find(|w| w.text == "提案").expect("提案");
         assert_eq!(tian.count(), 2);
         assert!(v.words.iter().all(|w| w.text != "。" && w.text != "，"));
+    }
+
+    #[test]
+    fn a_word_s_tags_in_order_of_first_occurrence_past_the_two_kept_in_place() {
+        let mut t = Tags::default();
+        assert!(t.is_empty());
+        for pos in ["v", "vn", "v", "n", "vn", "nz", "n", "n"] {
+            t.add(pos);
+        }
+        assert_eq!(t.iter().copied().collect::<Vec<_>>(), vec![("v", 2), ("vn", 2), ("n", 3), ("nz", 1)]);
     }
 }

@@ -14,6 +14,7 @@ use crate::clean::{half_width, is_han};
 use crate::fx::FxMap;
 use crate::lexicon::{FURNITURE, HEAD};
 use crate::structure::{heading_style, Range};
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Furniture {
@@ -24,8 +25,11 @@ pub enum Furniture {
 }
 
 /// A line's probe: simplified, full-width digits and letters as ASCII.
-fn probe(line: &str) -> String {
-    crate::clean::half_width_str(&crate::view::simplified(line))
+fn probe(line: &str) -> Cow<'_, str> {
+    match crate::view::simplified(line) {
+        Cow::Borrowed(t) => crate::clean::half_width_str(t),
+        Cow::Owned(t) => Cow::Owned(crate::clean::half_width_str(&t).into_owned()),
+    }
 }
 
 const DASHES: &[char] = &['-', '—', '–', '－', '~', '～', '_', '·', '•'];
@@ -254,10 +258,10 @@ pub fn find(text: &str, lines: &[Range]) -> Vec<Option<Furniture>> {
     let n = lines.len();
     let line = |i: usize| &text[lines[i].0..lines[i].1];
     let newlines_before = |i: usize| if i == 0 { 2 } else { text[lines[i - 1].1..lines[i].0].matches('\n').count() };
-    let probes: Vec<String> = (0..n).map(|i| probe(line(i))).collect();
+    let probes: Vec<Cow<str>> = (0..n).map(|i| probe(line(i))).collect();
     let mut out: Vec<Option<Furniture>> = vec![None; n];
     for i in 0..n {
-        let t = probes[i].as_str();
+        let t = &*probes[i];
         let alone = newlines_before(i) >= 2 && (i + 1 == n || newlines_before(i + 1) >= 2);
         if is_page_number(t, alone)
             || is_chrome(t)
@@ -277,11 +281,11 @@ pub fn find(text: &str, lines: &[Range]) -> Vec<Option<Furniture>> {
 /// Running heads: at page breaks (next to a page number, or after a page marker), a short line
 /// that recurs or repeats the title; without page numbers, a short line that opens pages
 /// (after a blank line, its text running on under it) at least three times.
-fn running_heads(text: &str, lines: &[Range], probes: &[String], out: &mut [Option<Furniture>]) {
+fn running_heads(text: &str, lines: &[Range], probes: &[Cow<str>], out: &mut [Option<Furniture>]) {
     let n = lines.len();
     let page_number = |i: usize| out.get(i).copied().flatten() == Some(Furniture::Line) && is_page_line(&probes[i]);
     // the content of each line, after a page marker if the line has one
-    let contents: Vec<Option<String>> = (0..n)
+    let contents: Vec<Option<Cow<str>>> = (0..n)
         .map(|i| match out[i] {
             Some(Furniture::Prefix(len)) => Some(probe(&text[lines[i].0 + len..lines[i].1])),
             _ => None,
