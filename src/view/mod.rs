@@ -347,6 +347,60 @@ mod tests {
     }
 
     #[test]
+    fn a_text_copied_in_runs_reads_as_one_read_char_by_char() {
+        // A traditional char makes the view read every char on its own; before any other text
+        // it leaves the state as at the start. So what follows it must come out as the runs
+        // of a text with nothing to convert do: the same view text, the same spans.
+        const PIECES: &[&str] = &[
+            "政协",
+            "委员",
+            "提案",
+            "2.3",
+            " ",
+            "\n",
+            "万余条",
+            "380",
+            "余\n个",
+            "至",
+            "3",
+            "轮",
+            "（diào）",
+            "(xié)",
+            "１０",
+            "％",
+            "．",
+            "(committee)",
+            "，",
+            "。",
+            "有序",
+            "覆盖",
+            "乾隆",
+            "𠀀",
+            "\u{3000}",
+            "件",
+            "5,000",
+            "-",
+            "\t",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..400 {
+            let mut s = String::new();
+            for _ in 0..12 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                s.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+            }
+            let runs = View::new(s.clone());
+            let chars = View::new(format!("國\n{s}"));
+            assert_eq!(chars.text.strip_prefix("国\n"), Some(runs.text.as_str()), "{s:?}");
+            let (r, c, k) = (runs.spans(), chars.spans(), "国\n".len());
+            for (a, ch) in runs.text.char_indices() {
+                let (b, [x, y]) = (a + ch.len_utf8(), r.span(a, a + ch.len_utf8()));
+                assert_eq!(c.span(a + k, b + k), [x + 2, y + 2], "{s:?} at {a}");
+            }
+        }
+    }
+
+    #[test]
     fn simplified_text_is_left_alone() {
         let text = "乾隆年间，著名的协商议事会召开15次，覆盖全县。".to_string();
         let v = View::new(text.clone());
