@@ -66,22 +66,20 @@ impl<'t> Counted<'t> {
 /// an analysis' instructions; most of its compares told counts apart.)
 pub fn by_count(items: Vec<Counted>) -> (Vec<Counted>, Vec<(usize, usize)>) {
     // The counts' ranks, most frequent first: the counts themselves where they are dense
-    // enough for a table, else by a search in the distinct counts (a word repeated far more
-    // often than there are words would make a large, mostly empty table).
+    // enough for a table, else their places among the distinct counts (a word repeated far
+    // more often than there are words would make a large, mostly empty table).
     let max = items.iter().map(|c| c.count).max().unwrap_or(0);
-    let distinct: Vec<usize> = if max > 4 * items.len() + 1024 {
-        let mut d: Vec<usize> = items.iter().map(|c| usize::MAX - c.count).collect();
+    let sparse: Option<Vec<usize>> = (max > 4 * items.len() + 1024).then(|| {
+        let mut d: Vec<usize> = items.iter().map(|c| c.count).collect();
         d.sort_unstable();
         d.dedup();
         d
-    } else {
-        Vec::new()
+    });
+    let rank = |n: usize| match &sparse {
+        None => max - n,
+        Some(d) => d.len() - 1 - d.binary_search(&n).expect("a count of the items"),
     };
-    let rank = |n: usize| match distinct.is_empty() {
-        true => max - n,
-        false => distinct.binary_search(&(usize::MAX - n)).expect("a count of the items"),
-    };
-    let ranks = if distinct.is_empty() { max + 1 } else { distinct.len() };
+    let ranks = sparse.as_ref().map_or(max + 1, Vec::len);
     // next[rank]: where the next item of that count goes
     let mut next = vec![0usize; ranks];
     for c in &items {
@@ -113,7 +111,7 @@ pub fn by_term(items: &mut [Counted]) {
 
 /// The first 16 bytes of `s`, zero-padded, as a number that orders as the bytes do: a sort
 /// of words compares these first and calls `memcmp` only on a tie.
-pub fn prefix(s: &str) -> u128 {
+fn prefix(s: &str) -> u128 {
     let mut b = [0u8; 16];
     let n = s.len().min(16);
     b[..n].copy_from_slice(&s.as_bytes()[..n]);

@@ -28,7 +28,14 @@ pub enum Furniture {
 fn probe(line: &str) -> Cow<'_, str> {
     match crate::view::simplified(line) {
         Cow::Borrowed(t) => crate::clean::half_width_str(t),
-        Cow::Owned(t) => Cow::Owned(crate::clean::half_width_str(&t).into_owned()),
+        // (the simplified copy is the probe when nothing in it narrows: not copied again)
+        Cow::Owned(t) => {
+            let narrowed = match crate::clean::half_width_str(&t) {
+                Cow::Owned(n) => Some(n),
+                Cow::Borrowed(_) => None,
+            };
+            Cow::Owned(narrowed.unwrap_or(t))
+        }
     }
 }
 

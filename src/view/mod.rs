@@ -112,13 +112,13 @@ fn number_runs_on(run: &str, before: bool) -> bool {
     before
 }
 
-/// The end of the run from byte `i` (before `stop`) of chars that `View::new` puts in as they
-/// are, in a text with nothing to convert: it stops at a bracket (a pinyin note may open
-/// there), at whitespace (a gap in a number), at U+3000, and at U+FF00..U+FF7F (full-width
-/// digits, letters, `％`, `．`, `（`).
-fn unchanged_run_end(b: &[u8], mut i: usize, stop: usize) -> usize {
+/// The end of the run from byte `i` of chars that `View::new` puts in as they are, in a text
+/// with nothing to convert: it stops at a bracket (a pinyin note may open there), at
+/// whitespace (a gap in a number), at U+3000, and at U+FF00..U+FF7F (full-width digits,
+/// letters, `％`, `．`, `（`).
+fn unchanged_run_end(b: &[u8], mut i: usize) -> usize {
     // (a char at a step: `i` stays on char boundaries, a Chinese char is one step of three)
-    while i < stop {
+    while i < b.len() {
         i += match b[i] {
             b'(' | b' ' | b'\t' | b'\n' => break,
             0xE3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x80]) => break,
@@ -150,7 +150,8 @@ impl View {
         let plain = !t.changing.any_in(&shown);
         let found = t.phrases.find_all(&shown);
         let track = !plain || found.iter().any(|&(s, e, to)| shown[s..e] != *to);
-        let mut phrases = found.into_iter().peekable();
+        // (with nothing to count, every phrase found reads as its own chars: none is needed)
+        let mut phrases = if track { found } else { Vec::new() }.into_iter().peekable();
         // chars of a phrase still to emit, for the chars of the source phrase
         let mut pending: std::str::Chars<'static> = "".chars();
         let mut prev: Option<char> = None; // the last char put into the view
@@ -161,12 +162,11 @@ impl View {
             while phrases.peek().is_some_and(|p| p.0 < i) {
                 phrases.next();
             }
-            // A run of chars that stay as they are (no phrase, pinyin note, gap in a number or
+            // A run of chars that stay as they are (no pinyin note, gap in a number or
             // full-width form can start in it) is copied whole: most of a report in simplified
             // characters. Only a text with nothing to count (`!track`) takes this road.
-            if !track && pending.as_str().is_empty() {
-                let stop = phrases.peek().map_or(shown.len(), |p| p.0);
-                let j = unchanged_run_end(shown.as_bytes(), i, stop);
+            if !track {
+                let j = unchanged_run_end(shown.as_bytes(), i);
                 if j > i {
                     let (va, sa) = *anchors.last().expect("starts with one");
                     if text.len() - va != i - sa {
