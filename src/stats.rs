@@ -1,7 +1,7 @@
 //! Figures of the whole text and term frequencies.
 
 use crate::analysis::Stats;
-use crate::clean::is_han;
+use crate::clean::solid_and_han;
 use crate::segment::Token;
 use crate::structure::Document;
 use crate::vocabulary::Vocabulary;
@@ -13,11 +13,8 @@ pub fn round(x: f64, places: i32) -> f64 {
 }
 
 pub fn stats(text: &str, doc: &Document, tokens: &[Token], vocab: &Vocabulary) -> Stats {
-    // (one pass for both counts)
-    let (chars, han_chars) =
-        text.chars().fold((0, 0), |(n, h), c| (n + usize::from(!c.is_whitespace()), h + usize::from(is_han(c))));
-    let sentence_chars: usize =
-        doc.sentences.iter().map(|&(s, e)| text[s..e].chars().filter(|c| !c.is_whitespace()).count()).sum();
+    let (chars, han_chars) = solid_and_han(text);
+    let sentence_chars: usize = doc.sentences.iter().map(|&(s, e)| solid_and_han(&text[s..e]).0).sum();
     let mean = if doc.sentences.is_empty() { 0.0 } else { sentence_chars as f64 / doc.sentences.len() as f64 };
     Stats {
         chars,

@@ -6,7 +6,7 @@
 use super::{Chars, Mention};
 use crate::clean::is_han;
 use crate::fx::FxSet;
-use crate::lexicon::{sections, CharSet, Phrases};
+use crate::lexicon::{sections, ByChar, CharSet, Phrases};
 use crate::segment::jieba;
 use std::sync::OnceLock;
 
@@ -16,12 +16,18 @@ struct Tables {
     names: Phrases<()>,
     catalogued: FxSet<&'static str>,
     prefixes: FxSet<&'static str>,
-    /// Longest first.
-    suffixes: Vec<&'static str>,
+    /// Suffixes by their last char, longest first.
+    suffix_ending: ByChar,
     /// The chars suffixes end with: most tokens end with none of them.
     suffix_last: CharSet,
     phrases: Vec<&'static str>,
     not_words: FxSet<&'static str>,
+    /// `not_words` by their last char.
+    not_ending: ByChar,
+}
+
+fn last(w: &str) -> Option<char> {
+    w.chars().next_back()
 }
 
 fn tables() -> &'static Tables {
@@ -33,14 +39,16 @@ fn tables() -> &'static Tables {
         };
         let mut suffixes = list("suffixes");
         suffixes.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let not = list("not");
         Tables {
             suffix_last: suffixes.iter().filter_map(|w| w.chars().last()).collect(),
             names: Phrases::new(list("names").into_iter().map(|w| (w, ()))),
             catalogued: list("names").into_iter().chain(list("prefixes")).collect(),
             prefixes: list("prefixes").into_iter().collect(),
-            suffixes,
+            suffix_ending: ByChar::new(&suffixes, last),
             phrases: list("phrases"),
-            not_words: list("not").into_iter().collect(),
+            not_ending: ByChar::new(&not, last),
+            not_words: not.into_iter().collect(),
         }
     })
 }
@@ -56,7 +64,7 @@ pub(crate) fn is_body_word(w: &str) -> bool {
     // (the last-char test first: most words end with no suffix's char)
     is_catalogued(w)
         || w.chars().next_back().is_some_and(|c| t.suffix_last.contains(&c))
-            && t.suffixes.iter().any(|s| s.chars().nth(1).is_some() && w.ends_with(s))
+            && t.suffix_ending.of(w.chars().next_back()).iter().any(|s| s.chars().nth(1).is_some() && w.ends_with(s))
 }
 
 fn place_like(cs: &Chars, a: usize, b: usize, pos: &str) -> bool {
@@ -151,7 +159,7 @@ fn open_left(cs: &Chars, s: usize, nouns: bool) -> usize {
             && plain < 3
             && (matches!(pos, "nz" | "j" | "b" | "l")
                 || (matches!(pos, "n" | "nr") && n <= 3)
-                || (n == 1 && t.suffixes.contains(&w)));
+                || (n == 1 && t.suffix_ending.of(w.chars().next_back()).contains(&w)));
         if strong || ordinal(w) {
             s = a;
             // an ordinal alone does not open a name: a place or body must stand before it
@@ -176,7 +184,7 @@ fn body_suffix(w: &str, pos: &str) -> Option<&'static str> {
     if !w.chars().last().is_some_and(|c| t.suffix_last.contains(&c)) {
         return None;
     }
-    let suffix = t.suffixes.iter().copied().find(|s| w.ends_with(s))?;
+    let suffix = t.suffix_ending.of(w.chars().next_back()).iter().copied().find(|s| w.ends_with(s))?;
     let n = w.chars().count();
     let ok = if suffix.chars().count() > 1 {
         true
@@ -199,7 +207,11 @@ pub(crate) fn find(cs: &Chars) -> Vec<Mention> {
         // 青年干部 ends with 部, 服务中心大局 is no 服务中心: a phrase the suffix opens
         let rest = &cs.text[cs.byte(b - suffix.chars().count())..];
         let phrase = t.phrases.iter().any(|p| rest.starts_with(p));
-        if t.not_words.iter().any(|n| w.ends_with(n)) || phrase || super::is_stop(w) || pos.starts_with('v') {
+        if t.not_ending.of(w.chars().next_back()).iter().any(|n| w.ends_with(n))
+            || phrase
+            || super::is_stop(w)
+            || pos.starts_with('v')
+        {
             continue;
         }
         let mut s = open_left(cs, a, true);
@@ -221,7 +233,12 @@ pub(crate) fn find(cs: &Chars) -> Vec<Mention> {
         let whose = k > 0 && {
             let (pa, pb, ppos) = cs.tokens[k - 1];
             let pw = cs.str(pa, pb);
-            pb == a && (after_place || ppos == "nt" || is_body_word(pw) || t.suffixes.contains(&pw) || ordinal(pw))
+            pb == a
+                && (after_place
+                    || ppos == "nt"
+                    || is_body_word(pw)
+                    || t.suffix_ending.of(pw.chars().next_back()).contains(&pw)
+                    || ordinal(pw))
         };
         if w == suffix && !whose {
             continue;

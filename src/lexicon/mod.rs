@@ -201,6 +201,31 @@ impl<T: Copy> Phrases<T> {
     }
 }
 
+/// A short word list grouped by one char of each word (its first or its last), each group in
+/// the list's order: a text is compared only with the words that start (or end) as it does,
+/// where a scan of the list compared it with every word. Such scans, run on each token that
+/// ends like a body or each char that may open a title, were most of the string comparisons
+/// of an analysis (13k calls on jilin-2023).
+pub struct ByChar(FxMap<char, Vec<&'static str>>);
+
+impl ByChar {
+    /// `words` grouped by the char `key` takes from each (`str::chars().next()` or `.last()`).
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a &'static str>, key: fn(&str) -> Option<char>) -> ByChar {
+        let mut by: FxMap<char, Vec<&'static str>> = FxMap::default();
+        for &w in words {
+            if let Some(c) = key(w) {
+                by.entry(c).or_default().push(w);
+            }
+        }
+        ByChar(by)
+    }
+
+    /// The words whose key char is `c`, in the list's order.
+    pub fn of(&self, c: Option<char>) -> &[&'static str] {
+        c.and_then(|c| self.0.get(&c)).map_or(&[], Vec::as_slice)
+    }
+}
+
 /// A word list searched in one pass over the text with the phrase matcher's index: the
 /// answers `str::find` per word gave (one substring search per word per probe, a visible
 /// share of reading each count), every occurrence counted, overlaps included.
@@ -376,7 +401,7 @@ mod label_tests {
 
 #[cfg(test)]
 mod matcher_tests {
-    use super::{CharSet, Phrases, Words};
+    use super::{ByChar, CharSet, Phrases, Words};
 
     #[test]
     fn phrases_are_found_longest_first_without_overlap() {
@@ -403,6 +428,22 @@ mod matcher_tests {
             assert_eq!(w.suffix_of(s), longest_suffix(s), "{s}");
         }
         assert!(!w.is_empty() && Words::new(&[]).is_empty());
+    }
+
+    #[test]
+    fn words_by_char_are_those_with_that_char_in_the_list_s_order() {
+        let list = ["委员会", "常委会", "局", "大会", "院", "会"];
+        let by_last = ByChar::new(&list, |w| w.chars().next_back());
+        assert_eq!(by_last.of(Some('会')), ["委员会", "常委会", "大会", "会"]);
+        assert_eq!(by_last.of(Some('局')), ["局"]);
+        assert!(by_last.of(Some('市')).is_empty() && by_last.of(None).is_empty());
+        let by_first = ByChar::new(&list, |w| w.chars().next());
+        assert_eq!(by_first.of(Some('委')), ["委员会"]);
+        // what a scan of the whole list finds, for any word
+        for w in ["政协常委会", "工信局", "人民代表大会", "法院", "开会", "市委"] {
+            let scan = list.iter().find(|s| w.ends_with(*s));
+            assert_eq!(by_last.of(w.chars().next_back()).iter().find(|s| w.ends_with(*s)), scan, "{w}");
+        }
     }
 
     #[test]

@@ -6,9 +6,17 @@
 
 use crate::structure::{heading_style, is_dash_heading, is_front_matter, is_salutation, is_subtitle};
 
-/// Display width: a Han char or full-width sign takes two columns, ASCII one.
+/// Display width: a Han char or full-width sign takes two columns, ASCII one. (Stepped by
+/// each char's first byte, not decoded: every line of the text is measured.)
 fn width(s: &str) -> usize {
-    s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+    let b = s.as_bytes();
+    let (mut w, mut i) = (0, 0);
+    while i < b.len() {
+        let lead = b[i];
+        w += if lead < 0x80 { 1 } else { 2 };
+        i += crate::clean::utf8_len(lead);
+    }
+    w
 }
 
 const SENTENCE_PUNCTUATION: &[char] = &['，', '。', '；', '、', '：', '！', '？', ',', ';'];
@@ -41,18 +49,19 @@ const MIN_CUT_PERCENT: usize = 40;
 const MIN_PROSE_LINES: usize = 8;
 
 /// Whether the text is hard-wrapped, and its line width.
-fn wrap_width(lines: &[&str], adjacent: &[bool]) -> Option<usize> {
+/// `widths`: the lines' widths.
+fn wrap_width(lines: &[&str], widths: &[usize], adjacent: &[bool]) -> Option<usize> {
     let prose: Vec<usize> = (0..lines.len()).filter(|&k| is_prose(lines[k])).collect();
     if prose.len() < MIN_PROSE_LINES {
         return None;
     }
-    let mut pw: Vec<usize> = prose.iter().map(|&k| width(lines[k])).collect();
+    let mut pw: Vec<usize> = prose.iter().map(|&k| widths[k]).collect();
     pw.sort_unstable();
     let w = pw[pw.len() * 3 / 4];
-    let full: Vec<usize> = prose.iter().copied().filter(|&k| width(lines[k]) * 100 >= w * FULL_PERCENT).collect();
+    let full: Vec<usize> = prose.iter().copied().filter(|&k| widths[k] * 100 >= w * FULL_PERCENT).collect();
     let cut =
         full.iter().filter(|&&k| !ends_sentence(lines[k]) && adjacent.get(k + 1).copied().unwrap_or(false)).count();
-    let mut all: Vec<usize> = lines.iter().map(|l| width(l)).collect();
+    let mut all = widths.to_vec();
     all.sort_unstable();
     let p90 = all[all.len() * 9 / 10];
     (cut >= MIN_CUT_LINES && cut * 100 >= full.len() * MIN_CUT_PERCENT && p90 * 4 <= w * 5).then_some(w)
@@ -63,11 +72,12 @@ fn wrap_width(lines: &[&str], adjacent: &[bool]) -> Option<usize> {
 /// starts with an indent, which opens a paragraph when only some lines have one.
 pub fn continued(lines: &[&str], adjacent: &[bool], indented: &[bool]) -> Vec<bool> {
     let mut out = vec![false; lines.len()];
-    let Some(w) = wrap_width(lines, adjacent) else { return out };
+    let widths: Vec<usize> = lines.iter().map(|l| width(l)).collect();
+    let Some(w) = wrap_width(lines, &widths, adjacent) else { return out };
     let indents_mark_paragraphs = indented.iter().filter(|&&i| i).count() * 2 < lines.len();
     for k in 1..lines.len() {
         let (a, b) = (lines[k - 1], lines[k]);
-        let cut = is_prose(a) || width(a) * 100 >= w * FULL_PLAIN_PERCENT || b.starts_with(CLOSING);
+        let cut = is_prose(a) || widths[k - 1] * 100 >= w * FULL_PLAIN_PERCENT || b.starts_with(CLOSING);
         let opens = opens_block(b) || (indents_mark_paragraphs && indented[k] && !b.starts_with(CLOSING));
         out[k] = adjacent[k] && cut && !ends_sentence(a) && heading_style(a).is_none() && !is_front_matter(a) && !opens;
     }
@@ -77,6 +87,13 @@ pub fn continued(lines: &[&str], adjacent: &[bool], indented: &[bool]) -> Vec<bo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn width_counts_two_columns_for_each_char_beyond_ascii() {
+        for s in ["", "abc", "集中学习30余次，", "𠀀a中", "é ü\u{3000}"] {
+            assert_eq!(width(s), s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<usize>(), "{s}");
+        }
+    }
 
     fn join(text: &str) -> Vec<String> {
         let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();

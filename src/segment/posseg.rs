@@ -113,8 +113,15 @@ impl Posseg {
     /// The tag of an unknown word: that of the longest span (in bytes, the last on ties) of its
     /// Viterbi path.
     pub fn guess(&self, word: &str, chars: &Chars) -> &'static str {
-        let offsets: Vec<usize> = word.char_indices().map(|(i, _)| i).chain([word.len()]).collect();
-        let codes: Vec<u16> = word.chars().map(|c| chars.code(c)).collect();
+        // (sized up front: collected from these iterators, each grew two or three times, and
+        // the growth of this function's lists was 0.8% of an analysis's instructions)
+        let mut offsets = Vec::with_capacity(word.len() + 1);
+        let mut codes = Vec::with_capacity(word.len());
+        for (i, c) in word.char_indices() {
+            offsets.push(i);
+            codes.push(chars.code(c));
+        }
+        offsets.push(word.len());
         let mut best: Option<(usize, &'static str)> = None;
         self.spans(&codes, |a, b, tag| {
             let len = offsets[b] - offsets[a];
@@ -141,16 +148,17 @@ impl Posseg {
             }
             return span(0, 1, best.map_or("x", |(_, s)| self.tag(s)));
         }
-        let mut live: Vec<(u16, f64)> = self
-            .states(self.row(codes[0]), 4)
-            .map(|(s, em)| (s, self.start[usize::from(s)] + em))
-            .filter(|&(_, p)| p > MIN_FLOAT)
-            .collect();
+        let mut live: Vec<(u16, f64)> = Vec::with_capacity(STATES);
+        live.extend(
+            self.states(self.row(codes[0]), 4)
+                .map(|(s, em)| (s, self.start[usize::from(s)] + em))
+                .filter(|&(_, p)| p > MIN_FLOAT),
+        );
         if live.is_empty() {
             return span(0, n, "x");
         }
         let mut back = vec![u16::MAX; n * STATES];
-        let mut next = Vec::new();
+        let mut next = Vec::with_capacity(STATES);
         for (t, &code) in codes.iter().enumerate().skip(1) {
             let b = bounds(&live, |&(s, _)| s);
             next.clear();

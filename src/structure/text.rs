@@ -1,7 +1,6 @@
 //! Paragraphs and sentences.
 
 use super::Range;
-use crate::clean::is_han;
 
 const SENTENCE_END: &[char] = &['。', '！', '？', '!', '?'];
 const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')', '"', '\''];
@@ -56,6 +55,6 @@ fn push_sentence(para: &str, base: usize, s: usize, e: usize, out: &mut Vec<Rang
 
 /// Share of Han characters, used to tell prose from markup leftovers.
 pub fn han_share(s: &str) -> f64 {
-    let total = s.chars().filter(|c| !c.is_whitespace()).count().max(1);
-    s.chars().filter(|&c| is_han(c)).count() as f64 / total as f64
+    let (solid, han) = crate::clean::solid_and_han(s);
+    han as f64 / solid.max(1) as f64
 }

@@ -6,7 +6,7 @@
 
 use super::{pack, Chars, FxMap, Mention, Person};
 use crate::fx::FxSet;
-use crate::lexicon::{sections, CharSet, Phrases};
+use crate::lexicon::{sections, ByChar, CharSet, Phrases};
 use crate::segment::jieba;
 use crate::view::SpanMap;
 use std::borrow::Cow;
@@ -33,8 +33,9 @@ const WORD_POS: &[&str] = &["v", "vd", "vi", "d", "p", "c", "u", "uj", "r", "m",
 
 struct Tables {
     before: Phrases<()>,
-    after: Vec<&'static str>,
-    cues: Vec<&'static str>,
+    /// Titles after a name, by their first char (longest first within one).
+    after: ByChar,
+    cues: ByChar,
     bylines: Vec<&'static str>,
     surnames: FxSet<&'static str>,
     /// First chars of the roles before a name, and of the titles and cues after one.
@@ -62,8 +63,8 @@ fn tables() -> &'static Tables {
             role_first: first(&list("before")),
             after_first,
             before: Phrases::new(list("before").into_iter().map(|r| (r, ()))),
-            after: list("after"),
-            cues: list("cues"),
+            after: ByChar::new(&list("after"), |w| w.chars().next()),
+            cues: ByChar::new(&list("cues"), |w| w.chars().next()),
             bylines: list("bylines"),
             surname_first: surnames.iter().filter_map(|s| s.chars().next()).collect(),
             surnames,
@@ -145,8 +146,9 @@ pub(crate) fn find<'a>(cs: &Chars<'a>, orgs: &[Mention], idx: &SpanMap) -> Vec<P
             continue;
         }
         let rest = &text[cs.byte(i)..];
-        let title = t.after.iter().find(|w| rest.starts_with(*w));
-        let cue = title.is_none() && (t.cues.iter().any(|w| rest.starts_with(w)) || counted_after(rest));
+        let first = rest.chars().next();
+        let title = t.after.of(first).iter().find(|w| rest.starts_with(*w));
+        let cue = title.is_none() && (t.cues.of(first).iter().any(|w| rest.starts_with(w)) || counted_after(rest));
         if title.is_none() && !cue {
             continue;
         }
