@@ -68,7 +68,8 @@ impl<'t> Vocabulary<'t> {
     pub fn new(text: &'t str, tokens: &[Token]) -> Vocabulary<'t> {
         // Sized for the distinct words a report of this length has, not grown and rehashed on
         // the way (−0.6 to −1.6% of an analysis's instructions). Heaps' law, fitted on the
-        // corpus: n tokens hold about 9·n^0.6 distinct words (283 of 505 to 1313 of 4163).
+        // corpus: n tokens hold about 9·n^0.6 distinct words (283 of 505 to 1313 of 4163);
+        // sized at 10·n^0.6 for a margin.
         let n = tokens.len();
         let distinct = ((10.0 * (n as f64).powf(0.6)) as usize).min(n);
         let mut index: FxMap<&str, u32> = FxMap::with_capacity_and_hasher(distinct, Default::default());

@@ -6,7 +6,7 @@
 use super::{Chars, Mention};
 use crate::clean::is_han;
 use crate::fx::FxSet;
-use crate::lexicon::{sections, ByChar, CharSet, Phrases};
+use crate::lexicon::{sections, ByChar, CharSet, End, Phrases};
 use crate::segment::jieba;
 use std::sync::OnceLock;
 
@@ -18,16 +18,13 @@ struct Tables {
     prefixes: FxSet<&'static str>,
     /// Suffixes by their last char, longest first.
     suffix_ending: ByChar,
-    /// The chars suffixes end with: most tokens end with none of them.
+    /// The chars suffixes end with: most tokens end with none of them, told by a bit before
+    /// `suffix_ending`'s hash lookup.
     suffix_last: CharSet,
     phrases: Vec<&'static str>,
     not_words: FxSet<&'static str>,
     /// `not_words` by their last char.
     not_ending: ByChar,
-}
-
-fn last(w: &str) -> Option<char> {
-    w.chars().next_back()
 }
 
 fn tables() -> &'static Tables {
@@ -45,9 +42,9 @@ fn tables() -> &'static Tables {
             names: Phrases::new(list("names").into_iter().map(|w| (w, ()))),
             catalogued: list("names").into_iter().chain(list("prefixes")).collect(),
             prefixes: list("prefixes").into_iter().collect(),
-            suffix_ending: ByChar::new(&suffixes, last),
+            suffix_ending: ByChar::new(&suffixes, End::Last),
             phrases: list("phrases"),
-            not_ending: ByChar::new(&not, last),
+            not_ending: ByChar::new(&not, End::Last),
             not_words: not.into_iter().collect(),
         }
     })
@@ -64,7 +61,7 @@ pub(crate) fn is_body_word(w: &str) -> bool {
     // (the last-char test first: most words end with no suffix's char)
     is_catalogued(w)
         || w.chars().next_back().is_some_and(|c| t.suffix_last.contains(&c))
-            && t.suffix_ending.of(w.chars().next_back()).iter().any(|s| s.chars().nth(1).is_some() && w.ends_with(s))
+            && t.suffix_ending.candidates(w).iter().any(|s| s.chars().nth(1).is_some() && w.ends_with(s))
 }
 
 fn place_like(cs: &Chars, a: usize, b: usize, pos: &str) -> bool {
@@ -159,7 +156,7 @@ fn open_left(cs: &Chars, s: usize, nouns: bool) -> usize {
             && plain < 3
             && (matches!(pos, "nz" | "j" | "b" | "l")
                 || (matches!(pos, "n" | "nr") && n <= 3)
-                || (n == 1 && t.suffix_ending.of(w.chars().next_back()).contains(&w)));
+                || (n == 1 && t.suffix_ending.candidates(w).contains(&w)));
         if strong || ordinal(w) {
             s = a;
             // an ordinal alone does not open a name: a place or body must stand before it
@@ -184,7 +181,7 @@ fn body_suffix(w: &str, pos: &str) -> Option<&'static str> {
     if !w.chars().last().is_some_and(|c| t.suffix_last.contains(&c)) {
         return None;
     }
-    let suffix = t.suffix_ending.of(w.chars().next_back()).iter().copied().find(|s| w.ends_with(s))?;
+    let suffix = t.suffix_ending.candidates(w).iter().copied().find(|s| w.ends_with(s))?;
     let n = w.chars().count();
     let ok = if suffix.chars().count() > 1 {
         true
@@ -207,7 +204,7 @@ pub(crate) fn find(cs: &Chars) -> Vec<Mention> {
         // 青年干部 ends with 部, 服务中心大局 is no 服务中心: a phrase the suffix opens
         let rest = &cs.text[cs.byte(b - suffix.chars().count())..];
         let phrase = t.phrases.iter().any(|p| rest.starts_with(p));
-        if t.not_ending.of(w.chars().next_back()).iter().any(|n| w.ends_with(n))
+        if t.not_ending.candidates(w).iter().any(|n| w.ends_with(n))
             || phrase
             || super::is_stop(w)
             || pos.starts_with('v')
@@ -237,7 +234,7 @@ pub(crate) fn find(cs: &Chars) -> Vec<Mention> {
                 && (after_place
                     || ppos == "nt"
                     || is_body_word(pw)
-                    || t.suffix_ending.of(pw.chars().next_back()).contains(&pw)
+                    || t.suffix_ending.candidates(pw).contains(&pw)
                     || ordinal(pw))
         };
         if w == suffix && !whose {

@@ -206,23 +206,46 @@ impl<T: Copy> Phrases<T> {
 /// where a scan of the list compared it with every word. Such scans, run on each token that
 /// ends like a body or each char that may open a title, were most of the string comparisons
 /// of an analysis (13k calls on jilin-2023).
-pub struct ByChar(FxMap<char, Vec<&'static str>>);
+pub struct ByChar {
+    /// Which char of a word (and of a text asked about) is its key.
+    key: End,
+    words: FxMap<char, Vec<&'static str>>,
+}
+
+/// A word's first or last char.
+#[derive(Clone, Copy)]
+pub enum End {
+    First,
+    Last,
+}
+
+impl End {
+    #[inline]
+    fn of(self, s: &str) -> Option<char> {
+        match self {
+            End::First => s.chars().next(),
+            End::Last => s.chars().next_back(),
+        }
+    }
+}
 
 impl ByChar {
-    /// `words` grouped by the char `key` takes from each (`str::chars().next()` or `.last()`).
-    pub fn new<'a>(words: impl IntoIterator<Item = &'a &'static str>, key: fn(&str) -> Option<char>) -> ByChar {
+    /// `words` grouped by their `key` char.
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a &'static str>, key: End) -> ByChar {
         let mut by: FxMap<char, Vec<&'static str>> = FxMap::default();
         for &w in words {
-            if let Some(c) = key(w) {
+            if let Some(c) = key.of(w) {
                 by.entry(c).or_default().push(w);
             }
         }
-        ByChar(by)
+        ByChar { key, words: by }
     }
 
-    /// The words whose key char is `c`, in the list's order.
-    pub fn of(&self, c: Option<char>) -> &[&'static str] {
-        c.and_then(|c| self.0.get(&c)).map_or(&[], Vec::as_slice)
+    /// The words `s` may start (or end) with: those whose key char is `s`'s, in the list's
+    /// order.
+    #[inline]
+    pub fn candidates(&self, s: &str) -> &[&'static str] {
+        self.key.of(s).and_then(|c| self.words.get(&c)).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -401,7 +424,7 @@ mod label_tests {
 
 #[cfg(test)]
 mod matcher_tests {
-    use super::{ByChar, CharSet, Phrases, Words};
+    use super::{ByChar, CharSet, End, Phrases, Words};
 
     #[test]
     fn phrases_are_found_longest_first_without_overlap() {
@@ -433,16 +456,17 @@ mod matcher_tests {
     #[test]
     fn words_by_char_are_those_with_that_char_in_the_list_s_order() {
         let list = ["委员会", "常委会", "局", "大会", "院", "会"];
-        let by_last = ByChar::new(&list, |w| w.chars().next_back());
-        assert_eq!(by_last.of(Some('会')), ["委员会", "常委会", "大会", "会"]);
-        assert_eq!(by_last.of(Some('局')), ["局"]);
-        assert!(by_last.of(Some('市')).is_empty() && by_last.of(None).is_empty());
-        let by_first = ByChar::new(&list, |w| w.chars().next());
-        assert_eq!(by_first.of(Some('委')), ["委员会"]);
+        let by_last = ByChar::new(&list, End::Last);
+        assert_eq!(by_last.candidates("政协常委会"), ["委员会", "常委会", "大会", "会"]);
+        assert_eq!(by_last.candidates("工信局"), ["局"]);
+        assert!(by_last.candidates("市").is_empty() && by_last.candidates("").is_empty());
+        let by_first = ByChar::new(&list, End::First);
+        assert_eq!(by_first.candidates("委员们"), ["委员会"]);
+        assert_eq!(by_first.candidates("会议"), ["会"]);
         // what a scan of the whole list finds, for any word
         for w in ["政协常委会", "工信局", "人民代表大会", "法院", "开会", "市委"] {
             let scan = list.iter().find(|s| w.ends_with(*s));
-            assert_eq!(by_last.of(w.chars().next_back()).iter().find(|s| w.ends_with(*s)), scan, "{w}");
+            assert_eq!(by_last.candidates(w).iter().find(|s| w.ends_with(*s)), scan, "{w}");
         }
     }
 

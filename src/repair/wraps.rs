@@ -48,13 +48,14 @@ const MIN_CUT_LINES: usize = 4;
 const MIN_CUT_PERCENT: usize = 40;
 const MIN_PROSE_LINES: usize = 8;
 
-/// Whether the text is hard-wrapped, and its line width.
-/// `widths`: the lines' widths.
-fn wrap_width(lines: &[&str], widths: &[usize], adjacent: &[bool]) -> Option<usize> {
+/// Whether the text is hard-wrapped: its line width, and each line's (measured once, and
+/// only when there is prose enough to tell).
+fn wrap_width(lines: &[&str], adjacent: &[bool]) -> Option<(usize, Vec<usize>)> {
     let prose: Vec<usize> = (0..lines.len()).filter(|&k| is_prose(lines[k])).collect();
     if prose.len() < MIN_PROSE_LINES {
         return None;
     }
+    let widths: Vec<usize> = lines.iter().map(|l| width(l)).collect();
     let mut pw: Vec<usize> = prose.iter().map(|&k| widths[k]).collect();
     pw.sort_unstable();
     let w = pw[pw.len() * 3 / 4];
@@ -64,7 +65,7 @@ fn wrap_width(lines: &[&str], widths: &[usize], adjacent: &[bool]) -> Option<usi
     let mut all = widths.to_vec();
     all.sort_unstable();
     let p90 = all[all.len() * 9 / 10];
-    (cut >= MIN_CUT_LINES && cut * 100 >= full.len() * MIN_CUT_PERCENT && p90 * 4 <= w * 5).then_some(w)
+    (cut >= MIN_CUT_LINES && cut * 100 >= full.len() * MIN_CUT_PERCENT && p90 * 4 <= w * 5).then_some((w, widths))
 }
 
 /// For each line, whether it goes on the line before it. `adjacent[k]`: line k follows line
@@ -72,8 +73,7 @@ fn wrap_width(lines: &[&str], widths: &[usize], adjacent: &[bool]) -> Option<usi
 /// starts with an indent, which opens a paragraph when only some lines have one.
 pub fn continued(lines: &[&str], adjacent: &[bool], indented: &[bool]) -> Vec<bool> {
     let mut out = vec![false; lines.len()];
-    let widths: Vec<usize> = lines.iter().map(|l| width(l)).collect();
-    let Some(w) = wrap_width(lines, &widths, adjacent) else { return out };
+    let Some((w, widths)) = wrap_width(lines, adjacent) else { return out };
     let indents_mark_paragraphs = indented.iter().filter(|&&i| i).count() * 2 < lines.len();
     for k in 1..lines.len() {
         let (a, b) = (lines[k - 1], lines[k]);

@@ -12,7 +12,7 @@ mod text;
 pub use crate::analysis::Part;
 pub use headings::{clean_title, heading_style, is_dash_heading, is_front_matter, is_salutation, is_subtitle, Heading};
 pub use parts::{heading_at, part_of, parts_for_article, relevel};
-pub use text::{han_share, paragraph_ranges};
+pub use text::paragraph_ranges;
 
 /// A byte range `[start, end)` in the normalised text.
 pub type Range = (usize, usize);

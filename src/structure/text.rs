@@ -52,9 +52,3 @@ fn push_sentence(para: &str, base: usize, s: usize, e: usize, out: &mut Vec<Rang
         out.push((base + s + lead, base + e));
     }
 }
-
-/// Share of Han characters, used to tell prose from markup leftovers.
-pub fn han_share(s: &str) -> f64 {
-    let (solid, han) = crate::clean::solid_and_han(s);
-    han as f64 / solid.max(1) as f64
-}

@@ -6,7 +6,7 @@
 
 use super::{pack, Chars, FxMap, Mention, Person};
 use crate::fx::FxSet;
-use crate::lexicon::{sections, ByChar, CharSet, Phrases};
+use crate::lexicon::{sections, ByChar, CharSet, End, Phrases};
 use crate::segment::jieba;
 use crate::view::SpanMap;
 use std::borrow::Cow;
@@ -63,8 +63,8 @@ fn tables() -> &'static Tables {
             role_first: first(&list("before")),
             after_first,
             before: Phrases::new(list("before").into_iter().map(|r| (r, ()))),
-            after: ByChar::new(&list("after"), |w| w.chars().next()),
-            cues: ByChar::new(&list("cues"), |w| w.chars().next()),
+            after: ByChar::new(&list("after"), End::First),
+            cues: ByChar::new(&list("cues"), End::First),
             bylines: list("bylines"),
             surname_first: surnames.iter().filter_map(|s| s.chars().next()).collect(),
             surnames,
@@ -146,9 +146,9 @@ pub(crate) fn find<'a>(cs: &Chars<'a>, orgs: &[Mention], idx: &SpanMap) -> Vec<P
             continue;
         }
         let rest = &text[cs.byte(i)..];
-        let first = rest.chars().next();
-        let title = t.after.of(first).iter().find(|w| rest.starts_with(*w));
-        let cue = title.is_none() && (t.cues.of(first).iter().any(|w| rest.starts_with(w)) || counted_after(rest));
+        let title = t.after.candidates(rest).iter().find(|w| rest.starts_with(*w));
+        let cue =
+            title.is_none() && (t.cues.candidates(rest).iter().any(|w| rest.starts_with(w)) || counted_after(rest));
         if title.is_none() && !cue {
             continue;
         }

@@ -62,10 +62,8 @@ impl<'c, 'a> Reader<'c, 'a> {
     fn told_at(&self, i: usize) -> bool {
         let rest = &self.cs.text[self.cs.byte(i)..];
         self.cs.chars.get(i).is_some_and(|c| self.t.after_first.contains(c))
-            && ({
-                let first = Some(self.cs.chars[i]);
-                self.t.after.of(first).iter().chain(self.t.cues.of(first)).any(|w| rest.starts_with(w))
-            } || counted_after(rest))
+            && (self.t.after.candidates(rest).iter().chain(self.t.cues.candidates(rest)).any(|w| rest.starts_with(w))
+                || counted_after(rest))
     }
 
     /// Whether `w` is a word of jieba's dictionary, and if so whether a name (looked up once
