@@ -72,3 +72,23 @@ test('the core messages keep their detail in English', () => {
   assert.equal(translator('zh').coreMessage('文件为空 (empty input)'), '文件为空 (empty input)');
   assert.deepEqual(en.nodes('compare.per10k', { name: 'X' }), ['X', ' (per 10k chars)']);
 });
+
+test("numbers are written as Intl.NumberFormat writes them in both languages, without it", () => {
+  const intl = ['zh-CN', 'en'].map((l) => new Intl.NumberFormat(l, { maximumFractionDigits: 2 }));
+  const values = [0, -0, 1, -1, 7, 12, 999, 1000, 1234, 99999, 100000, 1234567, 1.005, 2.675, -1.005, 0.005, 0.004, -0.004, 0.125, 0.135];
+  values.push(999.995, -999.995, 9.995, 0.995, 1234567.891, 1e21, 1.5e21, 1e-7, 5e-324, 2 ** 53, 2 ** 53 + 2, Number.MAX_VALUE, NaN, Infinity, -Infinity);
+  // per_10k figures, shares in percent, quantities: random values over 12 orders of magnitude,
+  // and values on a half at the third decimal (where rounding decides)
+  let seed = 7;
+  const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+  for (let i = 0; i < 3000; i++) {
+    const v = random() * 10 ** Math.floor(random() * 12 - 3);
+    values.push(v, -v, Math.round(v), Math.round(v * 1000) / 1000, (Math.floor(v * 100) + 0.5) / 100);
+  }
+  const t = [translator('zh'), translator('en')];
+  for (const v of values) {
+    for (const [i, f] of intl.entries()) assert.equal(t[i].fmt(v), f.format(v), String(v));
+  }
+  assert.equal(t[0].fmt('12'), '12', 'a string stays as it is');
+  assert.equal(t[1].fmt(undefined), '');
+});

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { root, recordTimings, servedBrowser } from './browser.mjs';
@@ -100,4 +100,27 @@ test('the offline page carries the wasm compressed, not as raw base64', () => {
   console.log(`offline page: ${(page / 1048576).toFixed(2)} MB (wasm ${(wasm / 1048576).toFixed(2)} MB raw)`);
   recordTimings({ offline_page_bytes: page });
   assert.ok(page < (wasm * 4) / 3, 'smaller than the raw wasm in base64 alone');
+});
+
+test("the chart code carries V8's compile-on-load hint, the code loaded at start-up does not", () => {
+  const HINT = '//# allFunctionsCalledOnLoad\n';
+  const js = (f) => readFileSync(join(dist, f), 'utf8');
+  // the files `files` import statically (import(...) of a later stage is not followed)
+  const closure = (files) => {
+    const seen = new Set();
+    const walk = (f) => {
+      if (seen.has(f)) return;
+      seen.add(f);
+      for (const m of js(f).matchAll(/(?:from|import)\s*"\.\/([\w-]+\.js)"/g)) walk(m[1]);
+    };
+    files.forEach(walk);
+    return seen;
+  };
+  const eager = closure(['demo.js', 'embed.js', 'index.js', 'report-lens.js']);
+  const stages = readdirSync(dist).filter((f) => /^charts-(lib|parts|impl)-\w+\.js$/.test(f));
+  assert.equal(stages.length, 3, stages.join());
+  const charts = [...closure(stages)].filter((f) => !eager.has(f));
+  const hinted = readdirSync(dist).filter((f) => f.endsWith('.js') && js(f).startsWith(HINT));
+  assert.deepEqual(hinted.sort(), charts.sort(), 'exactly the chart code is hinted');
+  assert.ok(charts.some((f) => statSync(join(dist, f)).size > 300_000), 'ECharts itself is among them');
 });

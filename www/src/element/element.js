@@ -9,7 +9,6 @@ import css from './styles.css';
 import { translator, normalizeLang } from './i18n/index.js';
 import { prepareCharts } from './charts.js';
 import { prepareType } from './warm-type.js';
-import { idle } from './dom.js';
 import { bindIntake } from './intake.js';
 import { ReportView } from './report-view.js';
 import { looksSaved, readSaved } from './saved.js';
@@ -166,8 +165,6 @@ export class ReportLensElement extends HTMLElement {
     this.timings.engineMs = ms;
     prepareType(this.#$('.root'));
     prepareCharts(this.#$('.root'), this.#t);
-    // the number formatter's locale data, loaded when idle, not in a report's first render step
-    idle(() => this.#t.fmt(0));
     if (!this.#busy && this.#view.current < 0) {
       this.#setStatus('status.ready', { ms: Math.round(ms) });
       this.#setState('ready');

@@ -3,6 +3,7 @@
 // categories, kinds, parts, warnings, themes, formulation families, levels, document types).
 import zh from './zh.json' with { type: 'json' };
 import en from './en.json' with { type: 'json' };
+import { formatNumber } from './number.js';
 
 const TABLES = { zh, en };
 export const LANGS = Object.keys(TABLES);
@@ -32,11 +33,8 @@ export function translator(lang) {
   t.lang = lang;
   t.sep = lang === 'en' ? ', ' : '、';
   t.locale = lang === 'en' ? 'en' : 'zh-CN';
-  // one formatter (toLocaleString with options builds a new one on every call: 0.2 ms each),
-  // made on first use: the page's first one loads the locale's data, 20-38 ms in Chromium,
-  // which at start-up was half the element's first task (the element makes it when idle)
-  let numbers = null;
-  t.fmt = (n) => (typeof n !== 'number' ? String(n ?? '') : (numbers ??= new Intl.NumberFormat(t.locale, { maximumFractionDigits: 2 })).format(n));
+  // the same in both languages (number.js says why it is not Intl)
+  t.fmt = (n) => (typeof n !== 'number' ? String(n ?? '') : formatNumber(n));
   /** The core's messages end with an English gloss in parentheses: in English it leads. */
   t.coreMessage = (message) => {
     if (lang !== 'en') return message;
