@@ -10,6 +10,8 @@ export function formatNumber(n) {
   if (Number.isNaN(n)) return 'NaN';
   const sign = n < 0 || Object.is(n, -0) ? '-' : '';
   if (!Number.isFinite(n)) return `${sign}∞`;
+  // counts, most of what the page shows: their digits as they are
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return sign + group(String(Math.abs(n)));
   // the shortest digits that give back n, and where the decimal point falls among them
   const [mantissa, exponent] = Math.abs(n).toExponential().split('e');
   let digits = mantissa.replace('.', '');
@@ -31,5 +33,10 @@ export function formatNumber(n) {
     }
   }
   frac = frac.replace(/0+$/, '');
-  return sign + int.replace(/\B(?=(\d{3})+$)/g, ',') + (frac ? `.${frac}` : '');
+  return sign + group(int) + (frac ? `.${frac}` : '');
+}
+
+/** Digits with a comma before each group of three from the right. */
+function group(digits) {
+  return digits.length > 3 ? digits.replace(/\B(?=(\d{3})+$)/g, ',') : digits;
 }
