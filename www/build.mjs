@@ -50,23 +50,35 @@ async function modules(outdir, entryPoints, extra = {}) {
   await build({ ...common, entryPoints: { worker: src('engine/worker.js') }, format: 'esm', outdir, ...extra });
   cpSync(wasm, join(outdir, 'report_lens_bg.wasm'));
   // NO_HINT=1: without V8's compile hint (compiledOnLoad), to measure what it does
-  if (!process.env.NO_HINT) for (const f of readdirSync(outdir).filter((f) => f.endsWith('.js'))) compiledOnLoad(join(outdir, f));
+  if (!process.env.NO_HINT) for (const f of chartFiles(metafile, outdir, Object.values(entryPoints))) compiledOnLoad(join(outdir, f));
   return metafile;
+}
+
+/** The chart code's files: the three stages charts.js imports and the chunks they import,
+ * without those the page loads at start-up (the element's, which the stages share). */
+function chartFiles(metafile, outdir, entries) {
+  const closure = (test) =>
+    Object.entries(metafile.outputs)
+      .filter(([, o]) => o.entryPoint && test(join(process.cwd(), o.entryPoint)))
+      .map(([k]) => relative(outdir, join(process.cwd(), k)))
+      .flatMap((f) => [f, ...staticImports(metafile, outdir, f)]);
+  const eager = new Set(closure((e) => entries.includes(e)));
+  return [...new Set(closure((e) => /element\/charts-(lib|parts|impl)\.js$/.test(e)))].filter((f) => !eager.has(f));
 }
 
 /**
  * V8's compile hint for a whole file (Chrome 136+; a plain comment elsewhere): every function
  * of it is compiled with the file, on a background thread while it streams, not on the main
- * thread at its first call. Measured on this 2-core machine:
- * - the chart code loads when idle after ready, and its first chart is the warm-up
- *   (charts-impl.js). Compiled lazily, its functions took 35-38 ms of each warm-up step
- *   (traced), and the steps were tasks of 40-127 ms that a report dropped then met. With the
- *   hint (10 loads each): echarts.init 2-13 ms against 5-29, the first setOption 11-36
- *   against 36-92, the bars 16-42 against 32-127;
- * - the element's code, on every file: ready at 526-545 ms against 565-597 (medians of three
- *   interleaved runs of 10-12 cold loads), interactive the same (197-222 ms).
- * The offline page's inline scripts do not stream, so they go without. The source map gains
- * the line.
+ * thread at its first call. The chart code loads when idle after ready, and its first chart is
+ * the warm-up (charts-impl.js). Compiled lazily, its functions took 35-38 ms of each warm-up
+ * step (traced), and the steps were tasks of 40-127 ms that a report dropped then met. With
+ * the hint (10 loads each, this machine): echarts.init 2-13 ms against 5-29, the first
+ * setOption 11-36 against 36-92, the bars 16-42 against 32-127; the main thread compiles
+ * 156 ms in all at start-up against 281, the background threads 440 against 94. Not on the
+ * element's own code: on every file, ready came ~40 ms sooner (medians 526-545 ms against
+ * 565-597), but a report dropped at ready then took a median 142-229 ms in the worker against
+ * 89-98 (bench/drop-at-ready.mjs, 12 tries each), so its result came later. The source map
+ * gains the line.
  */
 function compiledOnLoad(file) {
   writeFileSync(file, `//# allFunctionsCalledOnLoad\n${readFileSync(file, 'utf8')}`);

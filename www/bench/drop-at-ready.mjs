@@ -1,0 +1,80 @@
+// Reports dropped the moment the page is ready: the page's own idle work after ready (the chart
+// code loading and warming up, the type specimen) then runs while the first report is analysed
+// and drawn. A fresh demo page per try; the reports are fetched as files before ready and dropped
+// on the drop zone by the page itself when data-state turns "ready" (no harness work in between).
+// Prints, per try, each report's longest main-thread task (timings.analyses[i].longestTaskMs)
+// and the long animation frames from the drop on, with the scripts that ran in them; then how
+// many tries had a task over 50 ms while the first report was analysed and drawn.
+// With two --dist folders the two builds alternate, try by try (an A/B on the same machine).
+// Run: node bench/drop-at-ready.mjs [tries] [--dist=DIR]... [--reports=DIR]
+//      (default 8 tries, www/dist, the shared corpus or else the fixtures)
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve } from '../serve.mjs';
+import { launch, root, sharedCorpus } from '../test/browser.mjs';
+
+const args = process.argv.slice(2);
+const tries = Number(args.find((a) => /^\d+$/.test(a)) ?? 8);
+const dists = args.filter((a) => a.startsWith('--dist=')).map((a) => a.slice(7));
+if (!dists.length) dists.push(join(root, 'www', 'dist'));
+const dir = args.find((a) => a.startsWith('--reports='))?.slice(10) ?? (existsSync(sharedCorpus) ? sharedCorpus : join(root, 'tests', 'fixtures'));
+const names = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().slice(0, 3);
+const reports = names.map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+
+/** In the page, before its scripts: the reports as files, dropped when the element is ready;
+ * long animation frames recorded. */
+function dropAtReady(reports) {
+  window.__frames = [];
+  new PerformanceObserver((l) => {
+    for (const f of l.getEntries()) {
+      if (f.blockingDuration === 0) continue;
+      const scripts = f.scripts.map((x) => `${x.invoker.replace(/^https?:\/\/[^/]+\//, '')} ${Math.round(x.duration)}ms`);
+      window.__frames.push({ start: f.startTime, ms: Math.round(f.duration), render: Math.round(f.startTime + f.duration - f.renderStart), scripts });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
+  const files = reports.map((r) => new File([r.text], r.name, { type: 'text/plain' }));
+  new MutationObserver((_, observer) => {
+    const lens = document.querySelector('report-lens');
+    if (lens?.dataset.state !== 'ready') return;
+    observer.disconnect();
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(f);
+    const zone = lens.shadowRoot.querySelector('#dropzone');
+    window.__dropped = performance.now();
+    for (const type of ['dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+}
+
+const servers = await Promise.all(dists.map((d) => serve(0, '127.0.0.1', d)));
+const browser = await launch();
+const firstOver = dists.map(() => []);
+for (let k = 0; k < tries; k++) {
+  for (const [i, server] of servers.entries()) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript(dropAtReady, reports);
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.waitForFunction((n) => document.querySelector('report-lens')?.timings.analyses.length === n, reports.length, { timeout: 60_000 });
+    await page.waitForTimeout(1500); // the word cloud places its last words
+    const r = await page.evaluate(() => {
+      const lens = document.querySelector('report-lens');
+      const t0 = window.__dropped;
+      return {
+        longest: lens.timings.analyses.map((a) => a.longestTaskMs),
+        core: lens.timings.analyses.map((a) => Math.round(a.ms)),
+        frames: window.__frames.filter((f) => f.start >= t0).map((f) => `+${Math.round(f.start - t0)} ms: ${f.ms} ms (render ${f.render}) ${f.scripts.join(', ')}`),
+      };
+    });
+    await context.close();
+    firstOver[i].push(r.longest[0]);
+    const label = dists.length > 1 ? `${'ABCD'[i] ?? i} ` : '';
+    console.log(`${label}try ${k + 1}: longest task per report ${r.longest.join(' / ')} ms (core ${r.core.join(' / ')} ms)`);
+    for (const f of r.frames) console.log(`    ${f}`);
+  }
+}
+for (const [i, d] of dists.entries()) {
+  const over = firstOver[i].filter((ms) => ms > 50);
+  console.log(`${dists.length > 1 ? `${'ABCD'[i] ?? i} ` : ''}${d}: the first report had a task over 50 ms in ${over.length}/${tries} tries${over.length ? ` (${Math.min(...over)}-${Math.max(...over)} ms)` : ''}`);
+}
+await browser.close();
+servers.forEach((s) => s.close());
