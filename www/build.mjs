@@ -71,10 +71,10 @@ function chartFiles(metafile, outdir, entries) {
  * of it is compiled with the file, on a background thread while it streams, not on the main
  * thread at its first call. The chart code loads when idle after ready, and its first chart is
  * the warm-up (charts-impl.js). Compiled lazily, its functions took 35-38 ms of each warm-up
- * step (traced), and the steps were tasks of 40-127 ms that a report dropped then met. With
- * the hint (10 loads each, this machine): echarts.init 2-13 ms against 5-29, the first
- * setOption 11-36 against 36-92, the bars 16-42 against 32-127; the main thread compiles
- * 156 ms in all at start-up against 281, the background threads 440 against 94. Not on the
+ * step (traced), and the steps were tasks of 40-139 ms that a report dropped then met. With
+ * the hint (20 loads each, this machine): echarts.init 2-13 ms against 4-29, the first
+ * setOption 11-35 against 30-127, the bars 18-53 against 32-139; in one trace each, the main
+ * thread compiled 156 ms in all against 281, the background threads 440 against 94. Not on the
  * element's own code: on every file, ready came ~40 ms sooner (medians 526-545 ms against
  * 565-597), but a report dropped at ready then took a median 142-229 ms in the worker against
  * 89-98 (bench/drop-at-ready.mjs, 12 tries each), so its result came later. The source map
