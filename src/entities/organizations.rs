@@ -22,8 +22,7 @@ struct Tables {
     /// `suffix_ending`'s hash lookup.
     suffix_last: CharSet,
     phrases: Vec<&'static str>,
-    not_words: FxSet<&'static str>,
-    /// `not_words` by their last char.
+    /// Words that are no body (whole or as an ending), by their last char.
     not_ending: ByChar,
 }
 
@@ -36,7 +35,6 @@ fn tables() -> &'static Tables {
         };
         let mut suffixes = list("suffixes");
         suffixes.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        let not = list("not");
         Tables {
             suffix_last: suffixes.iter().filter_map(|w| w.chars().last()).collect(),
             names: Phrases::new(list("names").into_iter().map(|w| (w, ()))),
@@ -44,8 +42,7 @@ fn tables() -> &'static Tables {
             prefixes: list("prefixes").into_iter().collect(),
             suffix_ending: ByChar::new(&suffixes, End::Last),
             phrases: list("phrases"),
-            not_ending: ByChar::new(&not, End::Last),
-            not_words: not.into_iter().collect(),
+            not_ending: ByChar::new(&list("not"), End::Last),
         }
     })
 }
@@ -144,7 +141,7 @@ fn open_left(cs: &Chars, s: usize, nouns: bool) -> usize {
         let n = w.chars().count();
         // 从省/科技厅, 代表/政协…: a preposition or a role before the name
         let led = n <= 2 && w.starts_with(LEADS);
-        if super::is_stop(w) || t.not_words.contains(w) || w.chars().any(|c| !is_han(c)) || led {
+        if super::is_stop(w) || t.not_ending.candidates(w).contains(&w) || w.chars().any(|c| !is_han(c)) || led {
             break;
         }
         if super::people::is_role(w) {

@@ -3,15 +3,16 @@
 // and drawn. A fresh demo page per try; the reports are fetched as files before ready and dropped
 // on the drop zone by the page itself when data-state turns "ready" (no harness work in between).
 // Prints, per try, each report's longest main-thread task (timings.analyses[i].longestTaskMs)
-// and the long animation frames from the drop on, with the scripts that ran in them; then how
-// many tries had a task over 50 ms while the first report was analysed and drawn.
+// and the long animation frames from the drop on that blocked input, with the scripts that ran
+// in them (recordLongFrames); then how many tries had a task over 50 ms while the first report
+// was analysed and drawn.
 // With two --dist folders the two builds alternate, try by try (an A/B on the same machine).
 // Run: node bench/drop-at-ready.mjs [tries] [--dist=DIR]... [--reports=DIR]
 //      (default 8 tries, www/dist, the shared corpus or else the fixtures)
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '../serve.mjs';
-import { launch, root, sharedCorpus } from '../test/browser.mjs';
+import { launch, root, sharedCorpus, recordLongFrames } from '../test/browser.mjs';
 
 const args = process.argv.slice(2);
 const tries = Number(args.find((a) => /^\d+$/.test(a)) ?? 8);
@@ -21,17 +22,8 @@ const dir = args.find((a) => a.startsWith('--reports='))?.slice(10) ?? (existsSy
 const names = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().slice(0, 3);
 const reports = names.map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
 
-/** In the page, before its scripts: the reports as files, dropped when the element is ready;
- * long animation frames recorded. */
+/** In the page, before its scripts: the reports as files, dropped when the element is ready. */
 function dropAtReady(reports) {
-  window.__frames = [];
-  new PerformanceObserver((l) => {
-    for (const f of l.getEntries()) {
-      if (f.blockingDuration === 0) continue;
-      const scripts = f.scripts.map((x) => `${x.invoker.replace(/^https?:\/\/[^/]+\//, '')} ${Math.round(x.duration)}ms`);
-      window.__frames.push({ start: f.startTime, ms: Math.round(f.duration), render: Math.round(f.startTime + f.duration - f.renderStart), scripts });
-    }
-  }).observe({ type: 'long-animation-frame', buffered: true });
   const files = reports.map((r) => new File([r.text], r.name, { type: 'text/plain' }));
   new MutationObserver((_, observer) => {
     const lens = document.querySelector('report-lens');
@@ -52,6 +44,7 @@ for (let k = 0; k < tries; k++) {
   for (const [i, server] of servers.entries()) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
+    await page.addInitScript(recordLongFrames);
     await page.addInitScript(dropAtReady, reports);
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
     await page.waitForFunction((n) => document.querySelector('report-lens')?.timings.analyses.length === n, reports.length, { timeout: 60_000 });
@@ -62,7 +55,7 @@ for (let k = 0; k < tries; k++) {
       return {
         longest: lens.timings.analyses.map((a) => a.longestTaskMs),
         core: lens.timings.analyses.map((a) => Math.round(a.ms)),
-        frames: window.__frames.filter((f) => f.start >= t0).map((f) => `+${Math.round(f.start - t0)} ms: ${f.ms} ms (render ${f.render}) ${f.scripts.join(', ')}`),
+        frames: window.__frames.filter((f) => f.start >= t0 && f.blocking > 0).map((f) => `+${Math.round(f.start - t0)} ms: ${f.ms} ms (render ${f.render}) ${f.scripts.join(', ')}`),
       };
     });
     await context.close();

@@ -85,29 +85,32 @@ export function watch(page) {
   return { problems, requests };
 }
 
+/** An init script: the page's long animation frames (over 50 ms), with the scripts that ran
+ * in them, go to `window.__frames` (what a long task was). */
+export function recordLongFrames() {
+  window.__frames = [];
+  new PerformanceObserver((l) => {
+    for (const f of l.getEntries()) {
+      if (f.duration < 50) continue;
+      window.__frames.push({
+        start: Math.round(f.startTime),
+        ms: Math.round(f.duration),
+        blocking: Math.round(f.blockingDuration),
+        render: Math.round(f.startTime + f.duration - f.renderStart),
+        scripts: f.scripts.map((x) => `${x.invoker} ${x.sourceURL.split('/').pop()}:${x.sourceCharPosition} ${Math.round(x.duration)}ms`),
+      });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
+}
+
 /** The demo page at `origin`, ready and idle (a reader takes a moment to pick a file; the
  * chart code loads and warms up meanwhile), with `report` served at /__report.txt, `init` run
- * before the page's scripts, and the long animation frames with the scripts that ran in them
- * in `window.__frames` (what a long task was). */
+ * before the page's scripts, and its long frames recorded (recordLongFrames). */
 export async function idleDemo(browser, origin, report, init = null) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const watched = watch(page);
   if (init) await page.addInitScript(init);
-  await page.addInitScript(() => {
-    window.__frames = [];
-    new PerformanceObserver((l) => {
-      for (const f of l.getEntries()) {
-        if (f.duration < 50) continue;
-        window.__frames.push({
-          start: Math.round(f.startTime),
-          ms: Math.round(f.duration),
-          blocking: Math.round(f.blockingDuration),
-          render: Math.round(f.startTime + f.duration - f.renderStart),
-          scripts: f.scripts.map((x) => `${x.invoker} ${x.sourceURL.split('/').pop()}:${x.sourceCharPosition} ${Math.round(x.duration)}ms`),
-        });
-      }
-    }).observe({ type: 'long-animation-frame', buffered: true });
-  });
+  await page.addInitScript(recordLongFrames);
   await page.route(`${origin}/__report.txt`, (route) => route.fulfill({ body: report, contentType: 'text/plain; charset=utf-8' }));
   await page.goto(`${origin}/`);
   await page.waitForSelector('report-lens[data-state="ready"]', { timeout: 60_000 });
