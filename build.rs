@@ -195,9 +195,9 @@ impl Dict {
         Dict { words, total: total as u64 }
     }
 
-    /// The trie in breadth-first order: children counts, label deltas, a bit per inner node
-    /// (whether a word ends there), then one frequency and one tag per word. Reading it back
-    /// needs only running sums.
+    /// The trie in breadth-first order: children counts and label deltas (two columns), a bit
+    /// per inner node (whether a word ends there), then one frequency and one tag per word.
+    /// Reading it back needs only running sums, in one pass over the nodes.
     fn write(&self, w: &mut Writer, code: &HashMap<char, u32>) {
         #[derive(Default)]
         struct Node {
@@ -236,9 +236,7 @@ impl Dict {
             w.str(t);
         }
         w.varint(order.len() as u64);
-        for &n in &order {
-            w.varint(nodes[n].kids.len() as u64);
-        }
+        w.column(order.iter().map(|&n| nodes[n].kids.len() as u64));
         w.column(order.iter().flat_map(|&n| {
             let labels = nodes[n].kids.keys();
             labels.clone().zip([0].iter().chain(labels)).map(|(&label, &prev)| u64::from(label - prev))
