@@ -3,8 +3,8 @@
 //! with formulations, many names, many <script> blocks, one long line, many articles, many
 //! book titles, lines broken without punctuation, long tables) is analysed at 64 KB and at
 //! 256 KB, and the time may grow at most 6× (4× is linear; quadratic would be 16×).
-//! A ratio, not an absolute time: it holds on a slow or busy machine, and a large run that a
-//! busy machine slowed is measured once more before it counts as a failure.
+//! A ratio, not an absolute time: it holds on a slow or busy machine, and a shape over the
+//! limit is measured again (both sizes, the fastest of each kept) before it counts as a failure.
 //!
 //! It runs in the debug build of `cargo test` (about 40 s on 2 cores). Larger sizes show a
 //! small quadratic term sooner: `LINEARITY_KB=1024 cargo test --release --test linearity --
@@ -16,6 +16,8 @@ use std::time::{Duration, Instant};
 /// The small size in KB; the large one is four times it.
 const SMALL_KB: usize = 64;
 const MAX_RATIO: f64 = 6.0;
+/// Measurements again of a shape whose ratio is over the limit, both sizes each time.
+const RETRIES: usize = 4;
 
 /// Repeats `unit(i)` until the text reaches `bytes`, between a fixed head and tail.
 fn build(bytes: usize, head: &str, unit: impl Fn(usize) -> String, tail: &str) -> String {
@@ -172,12 +174,21 @@ fn every_shape_grows_linearly() {
     let mut failures = Vec::new();
     for s in shapes().into_iter().filter(|s| only.as_ref().is_none_or(|o| s.name.contains(o.as_str()))) {
         let (small, large) = ((s.make)(small_bytes), (s.make)(large_bytes));
-        let a = time(s.file, &small).min(time(s.file, &small));
+        let mut a = time(s.file, &small).min(time(s.file, &small));
         let mut b = time(s.file, &large);
-        let ratio = |b: Duration| b.as_secs_f64() / a.as_secs_f64().max(1e-3);
-        if ratio(b) > MAX_RATIO {
-            b = b.min(time(s.file, &large)); // another process may have had the cores
+        let ratio = |a: Duration, b: Duration| b.as_secs_f64() / a.as_secs_f64().max(1e-3);
+        // Another process may have had the cores, during either size: each is measured again,
+        // keeping its fastest time, before a ratio over the limit counts. (A shared 2-core
+        // machine gave one shape 3.6× in one run and 6.8× in the next, with one retry of the
+        // large size only.) A super-linear stage stays over the limit however often it runs.
+        for _ in 0..RETRIES {
+            if ratio(a, b) <= MAX_RATIO {
+                break;
+            }
+            a = a.min(time(s.file, &small));
+            b = b.min(time(s.file, &large));
         }
+        let ratio = |b: Duration| ratio(a, b);
         println!(
             "{:<42} {small_kb} KB {:>7.0} ms   {} KB {:>7.0} ms   ratio {:.1}",
             s.name,
