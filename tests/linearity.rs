@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 /// The small size in KB; the large one is four times it.
 const SMALL_KB: usize = 64;
 const MAX_RATIO: f64 = 6.0;
-/// Measurements again of a shape whose ratio is over the limit, both sizes each time.
+/// How many more times a shape over the limit is measured (both sizes each time).
 const RETRIES: usize = 4;
 
 /// Repeats `unit(i)` until the text reaches `bytes`, between a fixed head and tail.
@@ -188,17 +188,17 @@ fn every_shape_grows_linearly() {
             a = a.min(time(s.file, &small));
             b = b.min(time(s.file, &large));
         }
-        let ratio = |b: Duration| ratio(a, b);
+        let r = ratio(a, b);
         println!(
             "{:<42} {small_kb} KB {:>7.0} ms   {} KB {:>7.0} ms   ratio {:.1}",
             s.name,
             a.as_secs_f64() * 1e3,
             small_kb * 4,
             b.as_secs_f64() * 1e3,
-            ratio(b)
+            r
         );
-        if ratio(b) > MAX_RATIO {
-            failures.push(format!("{}: {:.1}×", s.name, ratio(b)));
+        if r > MAX_RATIO {
+            failures.push(format!("{}: {r:.1}×", s.name));
         }
     }
     assert!(failures.is_empty(), "super-linear growth: {failures:?}");
