@@ -17,9 +17,16 @@ pub fn analyze_decoded(
     read_warnings: &[intake::Notice],
     opts: &Options,
 ) -> Analysis {
-    let repaired = repair::repair(&clean::normalize(raw));
-    let view = View::new(repaired.text);
+    let normalized = clean::normalize(raw);
+    // Stages probe lines in the simplified script, many several times (furniture, breaks, meta,
+    // front matter): a text with no traditional character is read for it once, not per probe.
+    let plain = crate::view::Plain::vouch(&normalized);
+    let repaired = repair::repair(&normalized);
+    // (repairs take lines out, join them and put whitespace in: no char that changes script)
+    let view = if plain.is_some() { View::new_plain(repaired.text) } else { View::new(repaired.text) };
+    drop(plain);
     let text = view.text.as_str();
+    let plain = view.vouch();
     let spans = view.spans();
     let mut doc = structure::parse(text);
     let articles::Split { articles, ranges: bounds, heads } = articles::split(text, &doc, &spans);
@@ -65,6 +72,7 @@ pub fn analyze_decoded(
     let meta = articles.iter().find(|a| a.main).map(|a| a.meta.clone()).unwrap_or_default();
     let themes = themes::themes(text, &doc);
     let entities = entities::find(text, &tokens, &spans);
+    drop(plain);
     drop(spans);
     let mut a = Analysis {
         schema: analysis::SCHEMA.into(),

@@ -12,7 +12,7 @@ use script::tables;
 use std::borrow::Cow;
 
 mod script;
-pub use script::{simplified, simplified_char};
+pub use script::{simplified, simplified_char, Plain};
 
 pub struct View {
     /// What every stage reads.
@@ -25,6 +25,8 @@ pub struct View {
     /// Simplified char → the char the report wrote, for chars the report only ever wrote in
     /// traditional form: findings are told in the report's own script.
     respell: FxMap<char, char>,
+    /// The shown text has no traditional char and no phrase changed it.
+    known_plain: bool,
 }
 
 fn full_width_ascii(c: char) -> Option<char> {
@@ -136,6 +138,18 @@ const RANGE_DASHES: &str = "至到-－—～~";
 
 impl View {
     pub fn new(shown: String) -> View {
+        let plain = !tables().traditional.any_in(&shown);
+        View::read(shown, plain)
+    }
+
+    /// The view of a text the caller knows to have no traditional character (a [`Plain`]
+    /// vouched for the text it was made from): not read for them again.
+    pub fn new_plain(shown: String) -> View {
+        View::read(shown, true)
+    }
+
+    /// `plain`: `shown` has no traditional character.
+    fn read(shown: String, plain: bool) -> View {
         let t = tables();
         let mut text = String::with_capacity(shown.len());
         let mut anchors = vec![(0, 0)];
@@ -147,7 +161,6 @@ impl View {
         // need not be noted: only a changed char is ever respelled. (Phrases with no such char
         // start with 25 chars as common as 一: they are looked for, not ruled out by a scan.)
         // Measured: −1.4% of jilin-2023's instructions.
-        let plain = !t.changing.any_in(&shown);
         let found = t.phrases.find_all(&shown);
         let track = !plain || found.iter().any(|&(s, e, to)| shown[s..e] != *to);
         // (with nothing to count, every phrase found reads as its own chars: none is needed)
@@ -226,7 +239,19 @@ impl View {
             .filter(|(s, _)| !native.contains(s))
             .filter_map(|(s, from)| from.into_iter().max_by_key(|&(t, n)| (n, t)).map(|(t, _)| (s, t)))
             .collect();
-        View { text, shown, anchors, respell }
+        // (the text's chars are the shown text's, or ASCII: it has no traditional char either)
+        let known_plain = plain && !track;
+        View { text, shown, anchors, respell, known_plain }
+    }
+
+    /// A guard under which [`simplified`] takes slices of the view's text as they are: they are
+    /// simplified already (see [`Plain`]).
+    pub fn vouch(&self) -> Option<Plain<'_>> {
+        if self.known_plain {
+            Some(Plain::known(&self.text))
+        } else {
+            Plain::vouch(&self.text)
+        }
     }
 
     pub fn shown(&self) -> &str {
@@ -415,5 +440,18 @@ mod tests {
         assert_eq!(v.text, "覆盖全县，反复协商。");
         let v = View::new("沈阳市政协沉默是金。".to_string());
         assert_eq!((v.text.as_str(), v.respell("沉默")), ("沈阳市政协沉默是金。", "沉默".into()));
+    }
+
+    #[test]
+    fn a_view_vouches_for_its_text() {
+        let text = "委员沈默良久，召开协商议事会１５次（xié）。";
+        let (a, b) = (View::new(text.to_string()), View::new_plain(text.to_string()));
+        assert_eq!((a.text.as_str(), &a.anchors, &a.respell), (b.text.as_str(), &b.anchors, &b.respell));
+        // the view of a traditional text is simplified: its slices need no reading either
+        for v in [a, View::new("委員參加專題協商。".to_string()), View::new_plain("召开会议".to_string())]
+        {
+            let _g = v.vouch().expect("a view is in simplified characters");
+            assert!(matches!(simplified(&v.text[..6]), Cow::Borrowed(_)));
+        }
     }
 }

@@ -22,8 +22,6 @@ pub(super) struct Tables {
     /// on every char of every probed line was 10% of an analysis as a hashed lookup.
     pub(super) traditional: crate::lexicon::CharSet,
     pub(super) phrases: Phrases<&'static str>,
-    /// The keys of `chars` that a char of their own does not stand for (覆 stays 覆).
-    pub(super) changing: crate::lexicon::CharSet,
 }
 
 pub(super) fn tables() -> &'static Tables {
@@ -36,10 +34,9 @@ pub(super) fn tables() -> &'static Tables {
         };
         let chars = ts_characters();
         let traditional = chars.keys().copied().collect();
-        let changing = chars.iter().filter(|(k, v)| k != v).map(|(&k, _)| k).collect();
         let phrases =
             Phrases::new(lines(TS_PHRASES).filter_map(first).filter(|(k, v)| k.chars().count() == v.chars().count()));
-        Tables { chars, traditional, changing, phrases }
+        Tables { chars, traditional, phrases }
     })
 }
 
@@ -93,8 +90,56 @@ impl Tables {
     }
 }
 
+thread_local! {
+    /// Address ranges of the texts a [`Plain`] vouches for, innermost last.
+    static VOUCHED: std::cell::RefCell<Vec<(usize, usize)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// While alive, [`simplified`] returns any slice of its text as it is, unread: the text has no
+/// traditional character, and so no slice of it has one. Stages probe each line, sometimes
+/// several times (meta, furniture, front matter: 1,250 probes of jilin-2023's 8k chars, each
+/// read to its end; 3% of an analysis); a vouched text is read once.
+/// (By address: the guard borrows the text, which can neither move nor be freed meanwhile.)
+pub struct Plain<'a> {
+    range: (usize, usize),
+    _text: std::marker::PhantomData<&'a str>,
+}
+
+impl<'a> Plain<'a> {
+    /// A guard for `text`, or `None` when it holds a character that may change script.
+    pub fn vouch(text: &'a str) -> Option<Plain<'a>> {
+        (!tables().traditional.any_in(text)).then(|| Plain::known(text))
+    }
+
+    /// A guard for `text`, which the caller knows to have no traditional character.
+    pub(super) fn known(text: &'a str) -> Plain<'a> {
+        let range = (text.as_ptr() as usize, text.as_ptr() as usize + text.len());
+        VOUCHED.with_borrow_mut(|v| v.push(range));
+        Plain { range, _text: std::marker::PhantomData }
+    }
+}
+
+impl Drop for Plain<'_> {
+    fn drop(&mut self) {
+        VOUCHED.with_borrow_mut(|v| {
+            if let Some(k) = v.iter().rposition(|&r| r == self.range) {
+                v.remove(k);
+            }
+        });
+    }
+}
+
+/// Whether `s` lies inside a vouched text.
+fn vouched(s: &str) -> bool {
+    let (a, b) = (s.as_ptr() as usize, s.as_ptr() as usize + s.len());
+    VOUCHED.with_borrow(|v| v.iter().any(|&(x, y)| x <= a && b <= y))
+}
+
 /// The simplified form of a string, phrase tables first (a probe for rules that read words).
 pub fn simplified(s: &str) -> Cow<'_, str> {
+    if vouched(s) {
+        return Cow::Borrowed(s);
+    }
     let t = tables();
     if !t.traditional.any_in(s) {
         return Cow::Borrowed(s);
@@ -137,5 +182,25 @@ mod tests {
         assert!(from_text.len() > 4000);
         assert_eq!(ts_characters(), from_text);
         assert_eq!(simplified_char('國'), '国');
+        // (a view whose chars are a plain text's or ASCII is plain: `View::vouch`)
+        assert!((0..128u8).all(|b| !tables().traditional.contains(&char::from(b))));
+    }
+
+    #[test]
+    fn a_vouched_text_is_taken_as_it_is() {
+        assert!(Plain::vouch("委員會議").is_none());
+        let text = String::from("协商议事会召开15次，委员会议");
+        let guard = Plain::vouch(&text).expect("no traditional char");
+        assert!(matches!(simplified(&text[3..12]), Cow::Borrowed("商议事")));
+        // another string is still read
+        assert_eq!(simplified(&String::from("委員會議")), "委员会议");
+        drop(guard);
+        // taken unread while vouched (as `known` is told), read again after the guard
+        let traditional = String::from("委員會議");
+        let guard = Plain::known(&traditional);
+        assert_eq!(simplified(&traditional[3..9]), "員會");
+        drop(guard);
+        assert_eq!(simplified(&traditional[3..9]), "员会");
+        VOUCHED.with_borrow(|v| assert!(v.is_empty()));
     }
 }
