@@ -160,22 +160,40 @@ pub fn is_cn_numeral(c: char) -> bool {
 
 /// (chars that are not whitespace, Han chars) of `s`. Read on the UTF-8 bytes: a char led by
 /// 0xE5–0xE9 (U+5000–U+9FFF, most of a Chinese text) is Han and no space without being
-/// decoded; the others are decoded and tested. Why: the whole text's counts read every char
-/// through `is_whitespace`'s Unicode table (measured: 2.9% of jilin-2023's instructions).
+/// decoded; another one- or three-byte char (ASCII, the rest of the BMP's CJK, punctuation)
+/// is told in place; only the others are decoded. Why: the whole text's counts read every char through
+/// `is_whitespace`'s Unicode table (measured: 2.9% of jilin-2023's instructions); a fast path
+/// for U+5000–U+9FFF alone still decoded 一, 会, 作 and every punctuation mark (0.9%).
 pub fn solid_and_han(s: &str) -> (usize, usize) {
     let b = s.as_bytes();
     let (mut solid, mut han, mut i) = (0, 0, 0);
     while i < b.len() {
-        if (0xE5..=0xE9).contains(&b[i]) {
-            solid += 1;
-            han += 1;
-            i += 3;
-            continue;
+        match (b[i], b.get(i + 1..i + 3)) {
+            // U+5000–U+9FFF: Han, not decoded
+            (0xE5..=0xE9, _) => {
+                solid += 1;
+                han += 1;
+                i += 3;
+            }
+            (x @ 0..=0x7F, _) => {
+                // (char::is_whitespace's ASCII set: with U+000B, unlike u8::is_ascii_whitespace)
+                solid += usize::from(!matches!(x, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '));
+                i += 1;
+            }
+            (x @ 0xE0..=0xEF, Some(&[b1, b2])) => {
+                let u = u32::from(x & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F);
+                let space = matches!(u, 0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000);
+                solid += usize::from(!space);
+                han += usize::from(matches!(u, 0x3007 | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF));
+                i += 3;
+            }
+            _ => {
+                let c = s[i..].chars().next().expect("i is at a char boundary");
+                solid += usize::from(!c.is_whitespace());
+                han += usize::from(is_han(c));
+                i += c.len_utf8();
+            }
         }
-        let c = s[i..].chars().next().expect("i is at a char boundary");
-        solid += usize::from(!c.is_whitespace());
-        han += usize::from(is_han(c));
-        i += c.len_utf8();
     }
     (solid, han)
 }
@@ -232,11 +250,8 @@ mod tests {
 
     #[test]
     fn solid_and_han_count_as_char_tests_do() {
-        let all: String = (0x2F00..0xA000)
-            .chain(0x3000..0x3100)
-            .chain([0x20, 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x20001, 0x4E00, 0x9FFF, 0xF900])
-            .filter_map(char::from_u32)
-            .collect();
+        // every char of the BMP, and the first planes' Han
+        let all: String = (0..0x3_2400).filter_map(char::from_u32).collect();
         for s in [all.as_str(), "集中学习30余次，\u{3000}委员 提案", "", " \n\t", "𠀀a中"] {
             let solid = s.chars().filter(|c| !c.is_whitespace()).count();
             let han = s.chars().filter(|&c| is_han(c)).count();

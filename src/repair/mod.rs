@@ -39,7 +39,11 @@ fn preview(s: &str, n: usize) -> String {
 pub fn repair(text: &str) -> Repaired {
     let (lined, line_notes) = lines_pass(text);
     let paras = paragraph_ranges(&lined);
-    let edits = breaks::find(&lined, &paras);
+    let edits = {
+        // (the breaks probe lines in the simplified script, several times each)
+        let _plain = crate::view::Plain::derived(text, &lined);
+        breaks::find(&lined, &paras)
+    };
     let (out, mut notes) = if edits.iter().all(Option::is_none) {
         (lined, line_notes)
     } else {

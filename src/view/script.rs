@@ -111,6 +111,12 @@ impl<'a> Plain<'a> {
         (!tables().traditional.any_in(text)).then(|| Plain::known(text))
     }
 
+    /// A guard for `text`, made of the chars of `from` and whitespace (lines taken out or
+    /// joined), when `from` is vouched for.
+    pub fn derived(from: &str, text: &'a str) -> Option<Plain<'a>> {
+        vouched(from).then(|| Plain::known(text))
+    }
+
     /// A guard for `text`, which the caller knows to have no traditional character.
     pub(super) fn known(text: &'a str) -> Plain<'a> {
         let range = (text.as_ptr() as usize, text.as_ptr() as usize + text.len());
@@ -192,9 +198,13 @@ mod tests {
         let text = String::from("协商议事会召开15次，委员会议");
         let guard = Plain::vouch(&text).expect("no traditional char");
         assert!(matches!(simplified(&text[3..12]), Cow::Borrowed("商议事")));
-        // another string is still read
-        assert_eq!(simplified(&String::from("委員會議")), "委员会议");
-        drop(guard);
+        // another string is still read, unless it was made from a vouched one
+        let joined = String::from("委員會議");
+        assert_eq!(simplified(&joined), "委员会议");
+        let derived = Plain::derived(&text[3..], &joined).expect("made from a vouched text");
+        assert!(matches!(simplified(&joined), Cow::Borrowed(_)));
+        drop((derived, guard));
+        assert!(Plain::derived(&text, &joined).is_none());
         // taken unread while vouched (as `known` is told), read again after the guard
         let traditional = String::from("委員會議");
         let guard = Plain::known(&traditional);
