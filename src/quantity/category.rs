@@ -79,7 +79,8 @@ pub fn activity(before: &str, noun: &str) -> Option<Category> {
 /// otherwise events of instructing are other and instructed documents projects_items.
 fn instruction(p: &Phrase, class: UnitClass) -> Option<Category> {
     let t = tables();
-    let words = plain(&format!("{}{}", p.before, p.noun));
+    let joined = format!("{}{}", p.before, p.noun);
+    let words = plain(&joined);
     let named_last = t.instruction.iter().any(|w| {
         words.ends_with(w) || plain(p.noun).contains(w) || plain(p.before).trim_end_matches(['的']).ends_with(w)
     });
@@ -128,7 +129,8 @@ const ISSUE_KIND: usize = 2;
 /// persons took part (2350人次参加) is read with the event of the clause before.
 fn persons(p: &Phrase) -> Category {
     let t = tables();
-    let own = plain(&format!("{}{}", p.before, p.after));
+    let joined = format!("{}{}", p.before, p.after);
+    let own = plain(&joined);
     if has_any(&t.beneficiary, &own) || has_any(&t.service, &own) {
         return Category::ServicesForPeople;
     }
@@ -197,7 +199,8 @@ fn outcome(p: &Phrase) -> bool {
 
 /// The counted noun is a report (调研报告), which says nothing of its own category.
 fn head_is_report(p: &Phrase) -> bool {
-    let words = plain(&format!("{}{}", p.before, p.noun));
+    let joined = format!("{}{}", p.before, p.noun);
+    let words = plain(&joined);
     words.trim_end_matches(['的']).ends_with("报告")
 }
 
