@@ -272,6 +272,25 @@ mod tests {
         String::from_utf16(&units[s..e]).unwrap()
     }
 
+    /// What lets the pipeline give the repaired text to `View::new_plain`: repairs take lines
+    /// out, join them and put whitespace in, so a text with no traditional char keeps none.
+    #[test]
+    fn a_plain_text_stays_plain_when_repaired() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/reports");
+        let mut plain = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let Ok(text) = std::fs::read_to_string(&path) else { continue };
+            let text = crate::clean::normalize(&text);
+            let r = repair(&text);
+            if crate::view::Plain::vouch(&text).is_some() {
+                plain += 1;
+                assert!(crate::view::Plain::vouch(&r.text).is_some(), "{path:?}");
+            }
+        }
+        assert!(plain >= 10, "{plain} plain fixtures");
+    }
+
     #[test]
     fn joins_a_broken_paragraph_around_a_caption() {
         let text = "标题\n\n市政协围绕梅花鹿产业发展开展专题调研，形成调研报告，提出了许多真\n\n\n\n市政协第四次常委会会议。\n\n知灼见，得到市委主要领导批示肯定。\n\n下一段。";

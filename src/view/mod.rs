@@ -444,14 +444,20 @@ mod tests {
 
     #[test]
     fn a_view_vouches_for_its_text() {
-        let text = "委员沈默良久，召开协商议事会１５次（xié）。";
-        let (a, b) = (View::new(text.to_string()), View::new_plain(text.to_string()));
-        assert_eq!((a.text.as_str(), &a.anchors, &a.respell), (b.text.as_str(), &b.anchors, &b.respell));
-        // the view of a traditional text is simplified: its slices need no reading either
-        for v in [a, View::new("委員參加專題協商。".to_string()), View::new_plain("召开会议".to_string())]
-        {
-            let _g = v.vouch().expect("a view is in simplified characters");
-            assert!(matches!(simplified(&v.text[..6]), Cow::Borrowed(_)));
+        // plain with no phrase changed, changed by a phrase, traditional, and as `new_plain`
+        let views = [
+            View::new("召开协商议事会１５次（xié）。".to_string()),
+            View::new("委员沈默良久。".to_string()),
+            View::new("委員參加專題協商。".to_string()),
+            View::new_plain("召开会议".to_string()),
+        ];
+        for v in views {
+            let slice = &v.text[3..6];
+            assert!(!script::vouched(slice));
+            let guard = v.vouch().expect("a view is in simplified characters");
+            assert!(script::vouched(slice), "{}", v.text);
+            drop(guard);
+            assert!(!script::vouched(slice));
         }
     }
 }
