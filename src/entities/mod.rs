@@ -91,9 +91,9 @@ impl<'a> Chars<'a> {
         self.byte[i.min(self.chars.len())]
     }
 
-    /// Char offset of byte `b` (which starts a char).
-    pub fn char_at(&self, b: usize) -> usize {
-        self.byte.partition_point(|&x| x < b)
+    /// The phrases of `p` in the text, leftmost-longest, in char offsets.
+    pub fn phrases<T: Copy>(&self, p: &crate::lexicon::Phrases<T>) -> Vec<(usize, usize, T)> {
+        p.find_all_chars(self.text, &self.chars, &self.byte)
     }
 
     /// The text of chars `s..e`.

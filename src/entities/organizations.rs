@@ -241,8 +241,7 @@ pub(crate) fn find(cs: &Chars) -> Vec<Mention> {
             out.push(Mention { s, e: b });
         }
     }
-    for (bs, be, ()) in t.names.find_all(cs.text) {
-        let (s, e) = (cs.char_at(bs), cs.char_at(be));
+    for (s, e, ()) in cs.phrases(&t.names) {
         out.push(Mention { s: open_left(cs, s, false), e });
     }
     // one mention per stretch of text: the longest, where names overlap

@@ -152,14 +152,13 @@ pub(crate) fn find(cs: &Chars) -> Vec<(Mention, usize)> {
         (s > 0 && own.contains(&(cs.chars[s - 1], cs.chars[s])))
             || (e < cs.chars.len() && own.contains(&(cs.chars[e - 1], cs.chars[e])))
     };
-    for (bs, be, f) in t.matcher.find_all(cs.text) {
-        let (s, e) = (cs.char_at(bs), cs.char_at(be));
+    for (s, e, f) in cs.phrases(&t.matcher) {
         let form = &t.forms[f];
         if !form.full.is_empty() {
             found.push(Found { at: Mention { s, e }, form: f, rows: &form.full, full: true });
             continue;
         }
-        let rest = &cs.text[be..];
+        let rest = &cs.text[cs.byte(e)..];
         if rest.starts_with(DIVISION_SUFFIX) && !NOT_SUFFIX.iter().any(|w| rest.starts_with(w)) {
             blocked.insert(f);
             continue;

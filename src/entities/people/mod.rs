@@ -105,8 +105,7 @@ pub(crate) fn find<'a>(cs: &Chars<'a>, orgs: &[Mention], idx: &SpanMap) -> Vec<P
     let mut last_name_end = 0;
     let text = cs.text;
     // a role before the name, and the names listed after it
-    for (bs, be, ()) in t.before.find_all(text) {
-        let (rs, re) = (cs.char_at(bs), cs.char_at(be));
+    for (rs, re, ()) in cs.phrases(&t.before) {
         if rs < last_name_end {
             continue;
         }
