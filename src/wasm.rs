@@ -4,7 +4,9 @@
 //!
 //! Results cross the boundary as one JSON string that JS parses (`JSON.parse`, native code):
 //! building the object field by field from Rust (serde-wasm-bindgen) makes a boundary call per
-//! field and measured slower (bench/README.md).
+//! field and measured slower (bench/README.md). An analysis's two term lists cross beside it,
+//! as one string of their words and an array of counts (`src/wasm_object.js` builds them):
+//! parsing their thousand short strings was a third of `JSON.parse`'s time.
 //!
 //! `compare(analyses)` takes an array of such objects (fresh or read back from saved JSON) and
 //! returns the Comparison the CLI's `compare` prints.
@@ -78,10 +80,79 @@ fn run(input: JsValue, options: JsValue, name: Option<String>) -> Result<Analysi
     result.map_err(js_error)
 }
 
-/// The Analysis as a plain JS object (maps as objects: it equals JSON.parse of the CLI's output).
+/// The Analysis as a plain JS object (maps as objects: it equals JSON.parse of the CLI's output,
+/// keys in the same order).
 #[wasm_bindgen]
 pub fn analyze(input: JsValue, options: JsValue, name: Option<String>) -> Result<JsValue, JsValue> {
-    parse(&to_json(&run(input, options, name)?)?)
+    let mut analysis = run(input, options, name)?;
+    match TermLists::take(&mut analysis) {
+        Some(t) => analysis_object(&to_json(&analysis)?, &t.words, &t.counts, &t.pos, t.term_count, t.term_words),
+        None => parse(&to_json(&analysis)?),
+    }
+}
+
+#[wasm_bindgen(module = "/src/wasm_object.js")]
+extern "C" {
+    /// JSON.parse of `json`, its empty `terms` and `term_counts` then built from the lists.
+    #[wasm_bindgen(catch)]
+    fn analysis_object(
+        json: &str,
+        words: &str,
+        counts: &[u32],
+        pos: &str,
+        term_count: usize,
+        term_words: Option<String>,
+    ) -> Result<JsValue, JsValue>;
+}
+
+/// An Analysis's `term_counts` and `terms` as `analysis_object` rebuilds them: the counted
+/// words joined by "\n", their counts, the terms' tags joined, and the terms' words when they
+/// differ from the first counted words (respelled in a traditional report's script).
+struct TermLists {
+    words: String,
+    counts: Vec<u32>,
+    pos: String,
+    term_count: usize,
+    term_words: Option<String>,
+}
+
+impl TermLists {
+    /// Takes the two lists out of `a` (left empty), or leaves them when they do not have the
+    /// shape the rebuild assumes: the terms are the first counted words with the same counts,
+    /// and no word or tag holds the separator.
+    fn take(a: &mut Analysis) -> Option<TermLists> {
+        let (terms, counted) = (&a.terms, &a.term_counts);
+        let fits = terms.len() <= counted.len()
+            && terms
+                .iter()
+                .zip(counted)
+                .all(|(t, (_, n))| t.count == *n && !t.term.contains('\n') && !t.pos.contains('\n'))
+            && counted.iter().all(|(w, n)| !w.contains('\n') && u32::try_from(*n).is_ok());
+        if !fits {
+            return None;
+        }
+        let joined = |words: &mut dyn Iterator<Item = &str>| {
+            let mut out = String::new();
+            for (i, w) in words.enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                }
+                out.push_str(w);
+            }
+            out
+        };
+        let same = terms.iter().zip(counted).all(|(t, (w, _))| t.term == *w);
+        let lists = TermLists {
+            words: joined(&mut counted.iter().map(|(w, _)| w.as_str())),
+            counts: counted.iter().map(|&(_, n)| n as u32).collect(),
+            pos: joined(&mut terms.iter().map(|t| t.pos.as_str())),
+            term_count: terms.len(),
+            term_words: (!same).then(|| joined(&mut terms.iter().map(|t| t.term.as_str()))),
+        };
+        a.terms = Vec::new();
+        a.term_counts = Vec::new();
+        Some(lists)
+    }
 }
 
 /// The Analysis as JSON text, for a caller that passes it on as it is (to a file, or through

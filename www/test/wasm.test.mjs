@@ -24,7 +24,10 @@ for (const path of fixtures) {
   test(`wasm analyze() equals the CLI on ${path.split('/').pop()}`, () => {
     const name = path.split('/').pop();
     const fromWasm = analyze(new Uint8Array(readFileSync(path)), null, name);
-    assert.deepStrictEqual(fromWasm, viaCli(path));
+    const fromCli = viaCli(path);
+    assert.deepStrictEqual(fromWasm, fromCli);
+    // and its keys in the CLI's order (a JSON export of the object reads as the CLI's)
+    assert.equal(JSON.stringify(fromWasm), JSON.stringify(fromCli));
     assert.ok(fromWasm.quantities.length > 0, 'finds quantities');
   });
 }
@@ -47,6 +50,27 @@ test('rehearse() analyses the demo sample, JSON included, and leaves later analy
   assert.equal(analyze_json(sample, null, ''), before);
   const other = join(root, 'tests', 'fixtures', 'county-2024-report.txt');
   assert.deepStrictEqual(analyze(new Uint8Array(readFileSync(other)), null, 'county-2024-report.txt'), viaCli(other));
+});
+
+// analyze() parses the JSON but builds `terms` and `term_counts` from a joined string of
+// their words (src/wasm_object.js): the object must be the JSON's, key for key and in order,
+// also where the terms are respelled (a traditional report's terms are in its own script, its
+// counts in the simplified one) and whatever the number of terms asked for.
+test('analyze() is JSON.parse of analyze_json(), with terms respelled or not and any max_terms', () => {
+  const reports = join(root, 'tests', 'fixtures', 'reports');
+  const files = readdirSync(reports).filter((f) => /\.(txt|md|html)$/.test(f));
+  let respelled = 0;
+  for (const f of files) {
+    const bytes = new Uint8Array(readFileSync(join(reports, f)));
+    for (const options of [null, { max_terms: 0 }, { max_terms: 1 }, { max_terms: 1_000_000 }]) {
+      const object = analyze(bytes, options, f);
+      assert.equal(JSON.stringify(object), JSON.stringify(JSON.parse(analyze_json(bytes, options, f))), `${f} ${JSON.stringify(options)}`);
+    }
+    const { terms, term_counts } = analyze(bytes, null, f);
+    assert.ok(terms.length > 0 && terms.length <= term_counts.length, f);
+    if (terms.some((t, i) => t.term !== term_counts[i][0])) respelled += 1;
+  }
+  assert.ok(respelled >= 2, `the traditional fixtures' terms are respelled (${respelled} files)`);
 });
 
 test('options limit the lists', () => {
