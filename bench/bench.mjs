@@ -1,6 +1,7 @@
 // report-lens's wasm (../pkg, built by scripts/build.sh) against npm jieba-wasm, in Node:
 // sizes, start-up, analysis time and memory, each with its ratio to jieba-wasm where one
-// exists. Prints figures only: timings on a shared machine are for reading, not asserting.
+// exists; the analysis race also in headless Chromium (chromium.mjs). Prints figures only:
+// timings on a shared machine are for reading, not asserting.
 //
 //   node bench.mjs            the shared corpus, a 1 MB report, 7 cold starts, 100 analyses
 //   node bench.mjs --small    one fixture, 2 cold starts, 10 analyses (the test command's run)
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { REHEARSALS } from '../www/src/engine/engine.js';
+import { analysisInChromium } from './chromium.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const PKG = process.env.REPORT_LENS_PKG || here('../pkg');
@@ -176,6 +178,24 @@ for (const { name, text } of inputs) {
 console.log('jieba cut: jieba-wasm cut(text, true); analyze: report-lens analyze(text), every panel as a JS object;');
 console.log('jieba tag: jieba-wasm tag(text, true), words with parts of speech, which the analysis also computes;');
 console.log('ratio: analyze / jieba cut, of the medians (/tag: analyze / jieba tag); json str: analyze_json (the JSON string); +parse: and JSON.parse in JS.');
+
+// ---- the same race where the page runs it: a worker of headless Chromium
+{
+  const runs = (text) => (small ? 3 : Buffer.byteLength(text) > 500_000 ? 2 : 10);
+  const { rows, isolated, version } = await analysisInChromium({
+    pkg: PKG,
+    jieba: here('node_modules/jieba-wasm/pkg/web'),
+    inputs: inputs.map(({ name, text }) => ({ name, text, runs: runs(text) })),
+    blocks,
+  });
+  console.log(`\n== analysis in Chromium ${version} (a dedicated worker, as the page runs it), median of ${blocks} blocks of runs of each path`);
+  console.log('report'.padEnd(28), 'KB'.padStart(7), 'jieba cut'.padStart(10), 'analyze'.padStart(9), 'ratio'.padStart(6));
+  for (const [k, { name, cut, analyze }] of rows.entries()) {
+    const n = Buffer.byteLength(inputs[k].text);
+    console.log(name.slice(0, 28).padEnd(28), (n / 1024).toFixed(1).padStart(7), cut.toFixed(1).padStart(10), analyze.toFixed(1).padStart(9), ratio(analyze, cut).padStart(6));
+  }
+  if (!isolated) console.log('(the page was not cross-origin isolated: times in 0.1 ms steps)');
+}
 
 // ---- the first analysis after ready, in fresh processes: what a user's first report meets.
 // The times above are of warm code; straight after loading, V8 runs the wasm as baseline code
