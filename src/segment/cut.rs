@@ -42,6 +42,16 @@ pub struct Segmenter {
     posseg: Posseg,
 }
 
+/// A set of dictionary words by id ([`Segmenter::word_ids`]).
+pub struct WordIds(Vec<u64>);
+
+impl WordIds {
+    /// Whether the word of id `id` is in the set (`NO_WORD`, a word the dictionary lacks, never is).
+    pub fn has(&self, id: u32) -> bool {
+        self.0.get(id as usize / 64).is_some_and(|b| b & (1 << (id % 64)) != 0)
+    }
+}
+
 /// Buffers reused from block to block.
 #[derive(Default)]
 struct Scratch {
@@ -139,19 +149,35 @@ impl Segmenter {
     }
 
     /// Calls `f(start, end, tag)` for each word of `text` (byte offsets), in order.
-    pub fn tag_each(&self, text: &str, hmm: bool, f: impl FnMut(usize, usize, &'static str)) {
-        self.tag_each_with(text, hmm, &mut Guesses::default(), f);
+    pub fn tag_each(&self, text: &str, hmm: bool, mut f: impl FnMut(usize, usize, &'static str)) {
+        self.tag_each_with(text, hmm, &mut Guesses::default(), |a, b, tag, _| f(a, b, tag));
+    }
+
+    /// The dictionary's id of `word` ([`Self::tag_each_with`] gives each word's), if it has it.
+    pub fn word_id(&self, word: &str) -> Option<u32> {
+        self.dict.get(&self.chars, word)
+    }
+
+    /// The dictionary's ids of `words`, as a set that a token's id is looked up in without
+    /// hashing the word; words the dictionary lacks are left out.
+    pub fn word_ids<'w>(&self, words: impl IntoIterator<Item = &'w str>) -> WordIds {
+        let mut bits = vec![0u64; self.dict.nodes() / 64 + 1];
+        for id in words.into_iter().filter_map(|w| self.word_id(w)) {
+            bits[id as usize / 64] |= 1 << (id % 64);
+        }
+        WordIds(bits)
     }
 
     /// [`Self::tag_each`], with the tags guessed for unknown words kept in `guesses` (a
     /// caller tagging a text piece by piece passes one for all: a name recurs, and each guess
-    /// runs the POS model's Viterbi).
+    /// runs the POS model's Viterbi). `f` is also given the word's dictionary id (`NO_WORD` for
+    /// a word the dictionary lacks).
     pub fn tag_each_with<'t>(
         &self,
         text: &'t str,
         hmm: bool,
         guesses: &mut Guesses<'t>,
-        mut f: impl FnMut(usize, usize, &'static str),
+        mut f: impl FnMut(usize, usize, &'static str, u32),
     ) {
         self.cut_each(text, hmm, |a, b, word| {
             let word = match word {
@@ -164,7 +190,7 @@ impl Segmenter {
                 let w = &text[a..b];
                 *guesses.entry(w).or_insert_with(|| self.guess_tag(w))
             };
-            f(a, b, tag);
+            f(a, b, tag, word);
         });
     }
 

@@ -175,6 +175,11 @@ impl Dict {
         i.map(|i| (a + i) as u32)
     }
 
+    /// How many nodes the trie has (every word's id is below it).
+    pub fn nodes(&self) -> usize {
+        self.nodes.len()
+    }
+
     /// The tag of a word (its node).
     pub fn tag(&self, word: u32) -> &'static str {
         self.tags[usize::from(self.nodes[word as usize].tag)]
