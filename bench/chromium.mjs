@@ -50,7 +50,10 @@ function server(roots, worker) {
     const headers = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
     const send = (body, type) => res.writeHead(200, { ...headers, 'content-type': type }).end(body);
     if (path === '/') return send('<!doctype html><title>bench</title>', types['.html']);
-    if (path === '/worker.js') return send(worker, types['.js']);
+    // a failure in the worker's async handler is an unhandled rejection, which the page never
+    // hears of: it is posted back as the answer's error instead of leaving the bench waiting
+    const guard = 'self.onunhandledrejection = (e) => postMessage({ error: String(e.reason?.stack ?? e.reason) });\n';
+    if (path === '/worker.js') return send(guard + worker, types['.js']);
     const root = Object.keys(roots).find((r) => path.startsWith(r));
     const file = root && join(roots[root], normalize(path.slice(root.length)).replace(/^(\.\.[/\\])+/, ''));
     if (!file || !existsSync(file)) return res.writeHead(404, headers).end();
@@ -74,7 +77,7 @@ export async function inChromiumWorker({ roots, worker, message }) {
       (m) =>
         new Promise((resolve, reject) => {
           const w = new Worker('/worker.js', { type: 'module' });
-          w.onmessage = ({ data }) => resolve(data);
+          w.onmessage = ({ data }) => (data?.error ? reject(new Error(data.error)) : resolve(data));
           w.onerror = (e) => reject(new Error(e.message || 'the bench worker failed'));
           w.postMessage(m);
         }),
