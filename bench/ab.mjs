@@ -13,7 +13,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { inChromiumWorker } from './chromium.mjs';
+import { inChromiumWorker, median } from './chromium.mjs';
 
 const argv = process.argv.slice(2);
 const chromium = argv[0] === '--chromium';
@@ -72,7 +72,6 @@ onmessage = async ({ data: { texts, rounds } }) => {
   }
   times = race([await load(dirA), await load(dirB)], texts, rounds);
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`${rounds} rounds; ms per analysis (medians) and B/A (median of the rounds' ratios)`);
 files.forEach((f, k) => {
   const [a, b] = times[k];

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { REHEARSALS } from '../www/src/engine/engine.js';
-import { analysisInChromium } from './chromium.mjs';
+import { analysisInChromium, median, timeBlocks } from './chromium.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const PKG = process.env.REPORT_LENS_PKG || here('../pkg');
@@ -22,7 +22,6 @@ const args = process.argv.slice(2);
 const small = args.includes('--small');
 const files = args.filter((a) => !a.startsWith('--'));
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => `${x.toFixed(1)} ms`;
 const ratio = (a, b) => (a / b).toFixed(2);
 const kb = (n) => `${(n / 1024).toFixed(0)} KiB`;
@@ -119,11 +118,8 @@ for (let i = 0; i < 3; i++) {
     if (rl.analyze_json) JSON.parse(rl.analyze_json(text));
   }
 }
-// Each path runs in blocks of back-to-back calls, the blocks of all paths in turn: a call timed
-// right after another path's pays for that path's garbage (measured, medians of 200: jieba-wasm's
-// cut of jilin-2023 took 4.1 ms right after an analysis and 3.7 ms after another cut; of the
-// sample fixture, 0.54 and 0.38 ms), which flattered the ratio. So a path is timed after itself,
-// as a caller repeating it sees it, and the blocks share the machine's load.
+// Each path runs in blocks of runs of its own (timeBlocks, chromium.mjs): this many runs a block.
+const runsOf = (text) => (small ? 3 : Buffer.byteLength(text) > 500_000 ? 2 : 10);
 const blocks = small ? 1 : 8;
 console.log(`\n== analysis in Node, median of ${blocks} blocks of runs of each path after a warm-up (KB = UTF-8 kilobytes)`);
 console.log(
@@ -139,7 +135,6 @@ console.log(
 );
 for (const { name, text } of inputs) {
   const n = Buffer.byteLength(text);
-  const per = small ? 3 : n > 500_000 ? 2 : 10;
   const paths = {
     cut: () => jw.cut(text, true),
     // the like-for-like reference: the analysis tags parts of speech too (a second figure,
@@ -150,18 +145,7 @@ for (const { name, text } of inputs) {
     json: rl.analyze_json ? () => rl.analyze_json(text) : null,
     jsonParse: rl.analyze_json ? () => JSON.parse(rl.analyze_json(text)) : null,
   };
-  const t = Object.fromEntries(Object.keys(paths).map((k) => [k, []]));
-  for (let r = 0; r < blocks; r++) {
-    for (const [k, f] of Object.entries(paths)) {
-      if (!f) continue;
-      f(); // the block's first call settles what the other path left behind
-      for (let i = 0; i < per; i++) {
-        const t0 = performance.now();
-        f();
-        t[k].push(performance.now() - t0);
-      }
-    }
-  }
+  const t = timeBlocks(paths, blocks, runsOf(text));
   const m = (k) => (t[k].length ? median(t[k]) : NaN);
   console.log(
     name.slice(0, 28).padEnd(28),
@@ -181,11 +165,10 @@ console.log('ratio: analyze / jieba cut, of the medians (/tag: analyze / jieba t
 
 // ---- the same race where the page runs it: a worker of headless Chromium
 {
-  const runs = (text) => (small ? 3 : Buffer.byteLength(text) > 500_000 ? 2 : 10);
   const { rows, isolated, version } = await analysisInChromium({
     pkg: PKG,
     jieba: here('node_modules/jieba-wasm/pkg/web'),
-    inputs: inputs.map(({ name, text }) => ({ name, text, runs: runs(text) })),
+    inputs: inputs.map(({ name, text }) => ({ name, text, runs: runsOf(text) })),
     blocks,
   });
   console.log(`\n== analysis in Chromium ${version} (a dedicated worker, as the page runs it), median of ${blocks} blocks of runs of each path`);

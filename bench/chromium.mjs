@@ -3,17 +3,41 @@
 // V8 is three years older than the browser's, and the two disagree on what costs most
 // (bench/README.md, fifteenth pass): the ratio a user meets is this one.
 //
-// The worker times each path as bench.mjs does in Node: blocks of back-to-back calls, the
-// blocks of all paths in turn, the first call of a block untimed. The page is cross-origin
-// isolated (COOP + COEP) so that performance.now() counts in microseconds, not in the 0.1 ms
-// steps Chromium gives other pages.
+// The worker times each path as bench.mjs does in Node, with the same `timeBlocks`. The page
+// is cross-origin isolated (COOP + COEP) so that performance.now() counts in microseconds, not
+// in the 0.1 ms steps Chromium gives other pages.
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { launch } from '../www/test/browser.mjs';
 
-const ANALYSIS = `
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/**
+ * Times each path of `paths` (name → function; null: skipped) in `blocks` blocks of `runs`
+ * back-to-back calls, the blocks of all paths in turn, the first call of a block untimed: a
+ * call timed right after another path's pays for that path's garbage, so a path is timed after
+ * itself, as a caller repeating it sees it (bench/README.md, fifth pass). Gives each path's ms
+ * per call. bench.mjs runs it in Node; the worker below gets its source.
+ */
+export function timeBlocks(paths, blocks, runs) {
+  const t = Object.fromEntries(Object.keys(paths).map((k) => [k, []]));
+  for (let b = 0; b < blocks; b++) {
+    for (const [k, f] of Object.entries(paths)) {
+      if (!f) continue;
+      f();
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        f();
+        t[k].push(performance.now() - t0);
+      }
+    }
+  }
+  return t;
+}
+
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const ANALYSIS = `${timeBlocks}
+const median = ${median};
 onmessage = async ({ data: { inputs, blocks } }) => {
   const rl = await import('/ours/report_lens.js');
   await rl.default({ module_or_path: '/ours/report_lens_bg.wasm' });
@@ -22,22 +46,10 @@ onmessage = async ({ data: { inputs, blocks } }) => {
   await jw.default({ module_or_path: '/jieba/jieba_rs_wasm_bg.wasm' });
   // wasm code starts in V8's baseline tier and is optimised as it runs: warm both first
   for (let i = 0; i < 3; i++) for (const { text } of inputs.slice(0, 3)) { jw.cut(text, true); rl.analyze(text); }
-  const rows = [];
-  for (const { name, text, runs } of inputs) {
-    const paths = { cut: () => jw.cut(text, true), analyze: () => rl.analyze(text) };
-    const t = { cut: [], analyze: [] };
-    for (let b = 0; b < blocks; b++) {
-      for (const [k, f] of Object.entries(paths)) {
-        f();
-        for (let i = 0; i < runs; i++) {
-          const t0 = performance.now();
-          f();
-          t[k].push(performance.now() - t0);
-        }
-      }
-    }
-    rows.push({ name, cut: median(t.cut), analyze: median(t.analyze) });
-  }
+  const rows = inputs.map(({ name, text, runs }) => {
+    const t = timeBlocks({ cut: () => jw.cut(text, true), analyze: () => rl.analyze(text) }, blocks, runs);
+    return { name, cut: median(t.cut), analyze: median(t.analyze) };
+  });
   postMessage({ rows, isolated: self.crossOriginIsolated });
 };
 `;

@@ -7,7 +7,8 @@
 //
 // words: every counted word (term_counts), counts: their counts; pos: the tags of the first
 // term_count of them (terms); term_words: the terms' own words, joined, when they differ from
-// the counted words' (a traditional report's terms are respelled; its counts are not), or null.
+// the counted words' (a traditional report's terms are respelled; its counts are not), or
+// undefined.
 export function analysis_object(json, words, counts, pos, term_count, term_words) {
   const a = JSON.parse(json);
   const n = counts.length;
@@ -15,7 +16,7 @@ export function analysis_object(json, words, counts, pos, term_count, term_words
   const term_counts = new Array(n);
   for (let i = 0; i < n; i++) term_counts[i] = [w[i], counts[i]];
   const tags = term_count ? pos.split('\n') : [];
-  const tw = term_words === null || term_words === undefined ? w : term_words.split('\n');
+  const tw = term_words === undefined ? w : term_words.split('\n');
   const terms = new Array(term_count);
   for (let i = 0; i < term_count; i++) terms[i] = { term: tw[i], pos: tags[i], count: counts[i] };
   a.terms = terms;
