@@ -2,22 +2,32 @@
 // run): navigation to interactive (the <report-lens> element is defined, upgraded and the
 // document parsed: the drop zone works) and to ready-to-analyse (data-state="ready": the wasm is
 // compiled and the dictionary built). Optionally over a throttled line.
-// Run: node bench/startup.mjs [runs] [--mbit=10]
+// With two or more --dist folders the builds alternate, load by load (an A/B on one machine,
+// where consecutive runs of one build differ by 100 ms and more).
+// Run: node bench/startup.mjs [runs] [--mbit=10] [--dist=DIR]...   (default 5 runs, www/dist)
 import { serve } from '../serve.mjs';
 import { launch } from '../test/browser.mjs';
 import { measureStartup } from '../test/startup.mjs';
 
-const runs = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 5);
-const mbit = Number(process.argv.find((a) => a.startsWith('--mbit='))?.slice(7) ?? 0);
-const server = await serve(0);
-const origin = `http://127.0.0.1:${server.address().port}`;
+const args = process.argv.slice(2);
+const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
+const mbit = Number(args.find((a) => a.startsWith('--mbit='))?.slice(7) ?? 0);
+const dists = args.filter((a) => a.startsWith('--dist=')).map((a) => a.slice(7));
+const servers = await Promise.all((dists.length ? dists : [undefined]).map((d) => serve(0, '127.0.0.1', d)));
 const browser = await launch();
-const rows = [];
-for (let i = 0; i < runs; i++) rows.push(await measureStartup(browser, `${origin}/`, { mbit }));
+const rows = servers.map(() => []);
+for (let i = 0; i < runs; i++) {
+  // (the order alternates: neither build always loads first)
+  const order = i % 2 ? [...servers.keys()].reverse() : [...servers.keys()];
+  for (const k of order) rows[k].push(await measureStartup(browser, `http://127.0.0.1:${servers[k].address().port}/`, { mbit }));
+}
 await browser.close();
-server.close();
-console.table(rows);
-const median = (k) => rows.map((r) => r[k]).sort((a, b) => a - b)[rows.length >> 1];
-console.log(
-  `median over ${runs} cold loads${mbit ? ` at ${mbit} Mbit/s` : ''}: interactive ${median('interactive_ms')} ms, ready ${median('ready_ms')} ms, transferred ${median('transferred_kib')} KiB`,
-);
+servers.forEach((s) => s.close());
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+for (const [k, r] of rows.entries()) {
+  if (dists.length < 2) console.table(r);
+  const m = (key) => median(r.map((x) => x[key]));
+  console.log(
+    `${dists.length ? `${dists[k]}: ` : ''}median over ${runs} cold loads${mbit ? ` at ${mbit} Mbit/s` : ''}: interactive ${m('interactive_ms')} ms, ready ${m('ready_ms')} ms, transferred ${m('transferred_kib')} KiB`,
+  );
+}
