@@ -74,10 +74,12 @@ test('a cold load receives the wasm brotli-compressed and compiles it as it stre
 });
 
 test('start-up, cold cache: navigation to interactive and to ready (measured, printed)', async () => {
+  // (5 loads: the first of a fresh browser is often its slowest, 744 ms against 625 and 524 in
+  // one CI run, and with 3 the median was left to the spread of the other two)
   const runs = [];
-  for (let i = 0; i < 3; i++) runs.push(await measureStartup(env.browser, `${env.origin}/`));
+  for (let i = 0; i < 5; i++) runs.push(await measureStartup(env.browser, `${env.origin}/`));
   const slow = await measureStartup(env.browser, `${env.origin}/`, { mbit: 10 });
-  const median = (k) => runs.map((r) => r[k]).sort((a, b) => a - b)[1];
+  const median = (k) => runs.map((r) => r[k]).sort((a, b) => a - b)[2];
   const timings = {
     localhost_interactive_ms: median('interactive_ms'),
     localhost_ready_ms: median('ready_ms'),
