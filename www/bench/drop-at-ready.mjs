@@ -12,7 +12,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '../serve.mjs';
-import { launch, root, sharedCorpus, recordLongFrames } from '../test/browser.mjs';
+import { launch, root, sharedCorpus, recordLongFrames, evaluateWithin } from '../test/browser.mjs';
 
 const args = process.argv.slice(2);
 const tries = Number(args.find((a) => /^\d+$/.test(a)) ?? 8);
@@ -25,15 +25,11 @@ const reports = names.map((name) => ({ name, text: readFileSync(join(dir, name),
 /** In the page, before its scripts: the reports as files, dropped when the element is ready. */
 function dropAtReady(reports) {
   const files = reports.map((r) => new File([r.text], r.name, { type: 'text/plain' }));
-  // resolved when every report is analysed: waited on by the harness without Playwright's
-  // injected script, which a waitForFunction evaluates mid start-up and polls every frame
-  window.__analysed = new Promise((resolve) =>
-    new MutationObserver((_, observer) => {
-      if (document.querySelector('report-lens')?.timings.analyses.length !== files.length) return;
-      observer.disconnect();
-      resolve();
-    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] }),
-  );
+  // resolved when every report is analysed (the element's event, after its timings are kept)
+  window.__analysed = new Promise((resolve) => {
+    let n = 0;
+    document.addEventListener('report-lens:analysed', () => ++n === files.length && resolve());
+  });
   new MutationObserver((_, observer) => {
     const lens = document.querySelector('report-lens');
     if (lens?.dataset.state !== 'ready') return;
@@ -56,7 +52,7 @@ for (let k = 0; k < tries; k++) {
     await page.addInitScript(recordLongFrames);
     await page.addInitScript(dropAtReady, reports);
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
-    await page.evaluate(() => Promise.race([window.__analysed, new Promise((_, reject) => setTimeout(() => reject(new Error('the reports were not analysed in 60 s')), 60_000))]));
+    await evaluateWithin(page, () => window.__analysed, 60_000, 'every report analysed');
     await page.waitForTimeout(1500); // the word cloud places its last words
     const r = await page.evaluate(() => {
       const lens = document.querySelector('report-lens');

@@ -103,6 +103,23 @@ export function recordLongFrames() {
   }).observe({ type: 'long-animation-frame', buffered: true });
 }
 
+/**
+ * `fn` evaluated in the page (it may return a promise), failing after `ms` with `what` in the
+ * message. The timer runs here: nothing but `fn` runs in the page. (Playwright's
+ * waitForSelector and waitForFunction evaluate its injected script in the page, 35-43 ms of its
+ * thread mid start-up, and the latter polls every frame: not for timing harnesses,
+ * bench/README.md, sixteenth pass.)
+ */
+export async function evaluateWithin(page, fn, ms, what) {
+  let timer;
+  const late = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: not after ${ms / 1000} s`)), ms)));
+  try {
+    return await Promise.race([page.evaluate(fn), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The demo page at `origin`, ready and idle (a reader takes a moment to pick a file; the
  * chart code loads and warms up meanwhile), with `report` served at /__report.txt, `init` run
  * before the page's scripts, and its long frames recorded (recordLongFrames). */

@@ -7,11 +7,13 @@
 // read from the page's own clock (performance.now() is relative to navigation start), plus the
 // bytes that crossed the wire (compressed sizes, the worker's requests included).
 //
-// The harness waits for "ready" on a promise of the page's own probe, not with Playwright's
-// waitForSelector: that evaluates Playwright's injected script (its selector engine) in the
+// The harness waits for "ready" on a promise of the page's own probe (evaluateWithin), not with
+// Playwright's waitForSelector: that evaluates Playwright's injected script (its selector engine) in the
 // page, 35-43 ms of the page's thread in the middle of start-up (traced), which a user's page
 // never runs. Measured, 14 alternating cold loads twice: ready 621 / 603 ms with it, 566 / 524
 // without (bench/README.md, sixteenth pass).
+
+import { evaluateWithin } from './browser.mjs';
 
 /** Records, inside the page, when the element is defined and when it reaches each state. */
 function probe() {
@@ -58,9 +60,7 @@ export async function measureStartup(browser, url, { mbit = 0, latencyMs = 20, w
   let transferred;
   try {
     await page.goto(url);
-    await page.evaluate(() =>
-      Promise.race([window.__startup.ready, new Promise((_, reject) => setTimeout(() => reject(new Error('not ready after 120 s')), 120_000))]),
-    );
+    await evaluateWithin(page, () => window.__startup.ready, 120_000, 'ready');
     m = await page.evaluate(() => ({
       dom_interactive: performance.getEntriesByType('navigation')[0].domInteractive,
       defined: window.__startup.defined,
