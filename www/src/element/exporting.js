@@ -1,6 +1,7 @@
 // Downloads of what the core computed: JSON as is, quantities as CSV (the columns of the CLI
-// corpus's quantities.csv), charts as SVG or PNG. A 15 MB report's Analysis is ~50 MB of JSON:
-// both texts are built in slices (a Blob of parts), never by one call that holds the page.
+// corpus's quantities.csv), charts as SVG or PNG, the one-page summaries. A 15 MB report's
+// Analysis is ~50 MB of JSON: both texts are built in slices (a Blob of parts), never by one
+// call that holds the page.
 import { yieldToBrowser } from './dom.js';
 
 export function download(filename, data, type, where = document.body) {
@@ -60,4 +61,40 @@ export async function quantitiesCsv(a) {
   const lines = [BOM + QUANTITY_COLUMNS.join(',') + '\n'];
   await eachSliced(a.quantities.length, (i) => lines.push(quantityRow(a, a.quantities[i], i).map(field).join(',') + '\n'));
   return lines.join('');
+}
+
+/**
+ * Downloads of what the core computed: JSON, CSV (quantities, comparison, timeline), one chart
+ * as SVG or PNG, and the one-page summaries (一图读懂) of the report or the comparison.
+ * `view`: the report shown (`analysis`), the comparison's view (`compare`), the charts, the
+ * labels' language (`t`) and where the link is clicked (`where`).
+ */
+export async function exportFile(kind, chartName, view) {
+  const { analysis: a, compare, charts, t, where } = view;
+  const base = (a.source.name || 'report').replace(/\.[^.]+$/, '');
+  const c = compare.comparison;
+  const save = (name, data, type) => download(name, data, type, where);
+  if (kind === 'json') return save(`${base}.analysis.json`, await analysisJson(a), 'application/json');
+  if (kind === 'csv') return save(`${base}.quantities.csv`, await quantitiesCsv(a), 'text/csv');
+  if (kind === 'svg' || kind === 'png') {
+    const chart = charts?.named(chartName);
+    if (!chart) return;
+    const file = `${chartName.startsWith('timeline') || chartName === 'compare' ? 'comparison' : base}.${chartName}.${kind}`;
+    if (kind === 'svg') return save(file, charts.svgOf(chart), 'image/svg+xml');
+    return save(file, await charts.pngOf(chart), 'image/png');
+  }
+  if (kind === 'summary-svg' || kind === 'summary-png' || kind === 'compare-summary-svg' || kind === 'compare-summary-png') {
+    const { reportSummarySvg, comparisonSummarySvg, svgToPng } = await import('./summary-image.js');
+    const ofComparison = kind.startsWith('compare');
+    if (ofComparison && !c) return;
+    const svg = ofComparison ? comparisonSummarySvg(c, compare.labels(), t) : reportSummarySvg(a, t);
+    const file = `${ofComparison ? 'comparison' : base}.summary`;
+    if (kind.endsWith('svg')) return save(`${file}.svg`, svg, 'image/svg+xml');
+    return save(`${file}.png`, await svgToPng(svg), 'image/png');
+  }
+  if ((kind === 'compare-csv' || kind === 'timeline-csv') && c) {
+    const { csvFile, comparisonTables, seriesTables } = await import('./csv.js');
+    if (kind === 'compare-csv') return save('comparison.csv', csvFile(comparisonTables(c, compare.labels())), 'text/csv');
+    if (c.series) return save('timeline.csv', csvFile(seriesTables(c.series)), 'text/csv');
+  }
 }

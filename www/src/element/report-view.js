@@ -15,7 +15,7 @@ import { renderMetrics, renderQuantityTable } from './views/achievements.js';
 import { renderFormulations } from './views/language.js';
 import { renderConcordance } from './views/concordance.js';
 import { CompareView } from './views/compare.js';
-import { download, analysisJson, quantitiesCsv } from './exporting.js';
+import { exportFile } from './exporting.js';
 import { showSort } from './a11y.js';
 
 /** Each chart and the panel it sits in. */
@@ -366,40 +366,11 @@ export class ReportView {
     });
   }
 
-  /**
-   * Downloads of what the core computed: JSON, CSV (quantities, comparison, timeline), one
-   * chart as SVG or PNG, and the one-page summaries (一图读懂) of the report or the comparison.
-   */
-  async #export(kind, chartName) {
+  /** Downloads one export (exporting.js) of the report shown, or of the comparison. */
+  #export(kind, chartName) {
     const a = this.analysis;
     if (!a) return;
-    const where = this.shadow;
-    const base = (a.source.name || 'report').replace(/\.[^.]+$/, '');
-    const c = this.compare.comparison;
-    const save = (name, data, type) => download(name, data, type, where);
-    if (kind === 'json') return save(`${base}.analysis.json`, await analysisJson(a), 'application/json');
-    if (kind === 'csv') return save(`${base}.quantities.csv`, await quantitiesCsv(a), 'text/csv');
-    if (kind === 'svg' || kind === 'png') {
-      const chart = this.#charts?.named(chartName);
-      if (!chart) return;
-      const file = `${chartName.startsWith('timeline') || chartName === 'compare' ? 'comparison' : base}.${chartName}.${kind}`;
-      if (kind === 'svg') return save(file, this.#charts.svgOf(chart), 'image/svg+xml');
-      return save(file, await this.#charts.pngOf(chart), 'image/png');
-    }
-    if (kind === 'summary-svg' || kind === 'summary-png' || kind === 'compare-summary-svg' || kind === 'compare-summary-png') {
-      const { reportSummarySvg, comparisonSummarySvg, svgToPng } = await import('./summary-image.js');
-      const ofComparison = kind.startsWith('compare');
-      if (ofComparison && !c) return;
-      const svg = ofComparison ? comparisonSummarySvg(c, this.compare.labels(), this.t) : reportSummarySvg(a, this.t);
-      const file = `${ofComparison ? 'comparison' : base}.summary`;
-      if (kind.endsWith('svg')) return save(`${file}.svg`, svg, 'image/svg+xml');
-      return save(`${file}.png`, await svgToPng(svg), 'image/png');
-    }
-    if ((kind === 'compare-csv' || kind === 'timeline-csv') && c) {
-      const { csvFile, comparisonTables, seriesTables } = await import('./csv.js');
-      if (kind === 'compare-csv') return save('comparison.csv', csvFile(comparisonTables(c, this.compare.labels())), 'text/csv');
-      if (c.series) return save('timeline.csv', csvFile(seriesTables(c.series)), 'text/csv');
-    }
+    return exportFile(kind, chartName, { analysis: a, compare: this.compare, charts: this.#charts, t: this.t, where: this.shadow });
   }
 }
 
