@@ -187,7 +187,8 @@ fn every_shape_grows_linearly() {
         let mut b = time(s.file, &large);
         let ratio = |a: Duration, b: Duration| b.as_secs_f64() / a.as_secs_f64().max(1e-3);
         // Another process may have had the cores, during either size: each is measured again,
-        // keeping its fastest time, before a ratio over the limit counts. A super-linear stage stays over the limit however often it runs.
+        // keeping its fastest time, before a ratio over the limit counts. A super-linear stage
+        // stays over the limit however often it runs.
         for _ in 0..RETRIES {
             if ratio(a, b) <= MAX_RATIO {
                 break;

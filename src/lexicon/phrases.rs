@@ -198,6 +198,8 @@ mod tests {
         assert!(found("").is_empty() && found("市").is_empty());
     }
 
+    /// The scan of decoded chars finds what the scan of the UTF-8 text finds (in char offsets),
+    /// at the text's end, next to ASCII and beyond the BMP too.
     #[test]
     fn phrases_in_chars_are_those_in_the_text() {
         let p = Phrases::new([("新", 1), ("新乐", 2), ("新乐市", 3), ("乐川", 4), ("𠀀𠀁", 5), ("𠀀", 6), ("a新", 7)]);

@@ -7,7 +7,7 @@
 // Run: node bench/startup.mjs [runs] [--mbit=10] [--dist=DIR]...   (default 5 runs, www/dist)
 import { serve } from '../serve.mjs';
 import { launch } from '../test/browser.mjs';
-import { measureStartup } from '../test/startup.mjs';
+import { measureStartup, medianOf } from '../test/startup.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
@@ -23,10 +23,9 @@ for (let i = 0; i < runs; i++) {
 }
 await browser.close();
 servers.forEach((s) => s.close());
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 for (const [k, r] of rows.entries()) {
   if (dists.length < 2) console.table(r);
-  const m = (key) => median(r.map((x) => x[key]));
+  const m = (key) => medianOf(r, key);
   console.log(
     `${dists.length ? `${dists[k]}: ` : ''}median over ${runs} cold loads${mbit ? ` at ${mbit} Mbit/s` : ''}: interactive ${m('interactive_ms')} ms, ready ${m('ready_ms')} ms, transferred ${m('transferred_kib')} KiB`,
   );

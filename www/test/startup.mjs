@@ -7,13 +7,16 @@
 // read from the page's own clock (performance.now() is relative to navigation start), plus the
 // bytes that crossed the wire (compressed sizes, the worker's requests included).
 //
-// The harness waits for "ready" on a promise of the page's own probe (evaluateWithin), not with
-// Playwright's waitForSelector: that evaluates Playwright's injected script (its selector engine) in the
-// page, 35-43 ms of the page's thread in the middle of start-up (traced), which a user's page
-// never runs. Measured, 14 alternating cold loads twice: ready 621 / 603 ms with it, 566 / 524
+// The harness waits for "ready" on a promise of the page's own probe (evaluateWithin), not
+// with Playwright's waitForSelector: that evaluates Playwright's injected script (its selector
+// engine) in the page, 35-43 ms of the page's thread in the middle of start-up (traced), which a
+// user's page never runs. Measured, 14 alternating cold loads twice: ready 621 / 603 ms with it, 566 / 524
 // without (bench/README.md, sixteenth pass).
 
 import { evaluateWithin } from './browser.mjs';
+
+/** The median of `key` over the loads measureStartup() gave (the upper one of an even count). */
+export const medianOf = (runs, key) => runs.map((r) => r[key]).sort((a, b) => a - b)[runs.length >> 1];
 
 /** Records, inside the page, when the element is defined and when it reaches each state. */
 function probe() {
