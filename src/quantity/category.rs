@@ -4,7 +4,7 @@
 //! phrase, never a neighbour's in a list or the next clause, and never those inside a title in
 //! 《》 (a bulletin's name is not its topic).
 
-use super::keywords::{first_row, has_any, hits, last, plain};
+use super::keywords::{first_row, hits, last, plain};
 use super::tables::{tables, UnitClass};
 use crate::analysis::Category;
 
@@ -118,7 +118,7 @@ fn bulletin(p: &Phrase) -> Option<Category> {
     } else {
         return None;
     };
-    let up = has_any(&t.report_up, verb) || has_any(&t.opinion_title, title);
+    let up = t.report_up.in_text(verb) || t.opinion_title.in_text(title);
     Some(if up { Category::PublicOpinionInfo } else { Category::Publicity })
 }
 
@@ -131,11 +131,11 @@ fn persons(p: &Phrase) -> Category {
     let t = tables();
     let joined = format!("{}{}", p.before, p.after);
     let own = plain(&joined);
-    if has_any(&t.beneficiary, &own) || has_any(&t.service, &own) {
+    if t.beneficiary.in_text(&own) || t.service.in_text(&own) {
         return Category::ServicesForPeople;
     }
     let act = activity(p.before, p.after);
-    if has_any(&t.trainee, &own) || act == Some(Category::StudyTraining) {
+    if t.trainee.in_text(&own) || act == Some(Category::StudyTraining) {
         return Category::StudyTraining;
     }
     if act.is_none() && !p.prev_clause.is_empty() && took_part(p.before, p.after) {
@@ -152,7 +152,7 @@ fn persons(p: &Phrase) -> Category {
 pub fn took_part(before: &str, after: &str) -> bool {
     let t = tables();
     let own = format!("{before}{after}");
-    own.is_empty() || has_any(&t.participation, &own) && activity(before, after).is_none()
+    own.is_empty() || t.participation.in_text(&own) && activity(before, after).is_none()
 }
 
 /// Bodies (家, 所, 户): organizations, unless the phrase names households served (户 counts
@@ -164,7 +164,7 @@ fn bodies(p: &Phrase) -> Category {
     if org {
         return Category::Organizations;
     }
-    if has_any(&t.beneficiary, &text) || p.unit.starts_with('户') {
+    if t.beneficiary.in_text(&text) || p.unit.starts_with('户') {
         return Category::ServicesForPeople;
     }
     Category::Organizations
@@ -194,7 +194,7 @@ fn outcome(p: &Phrase) -> bool {
     let t = tables();
     let before = plain(p.before);
     let named = hits(&t.things, &before).into_iter().map(|h| h.end).max();
-    named.is_some_and(|end| has_any(&t.outcome, &before[end..]))
+    named.is_some_and(|end| t.outcome.in_text(&before[end..]))
 }
 
 /// The counted noun is a report (调研报告), which says nothing of its own category.

@@ -91,8 +91,8 @@ impl Memory {
             match keywords::head(&before, &noun, &m.unit) {
                 // only the noun counted is remembered, not one inside a clause that qualifies
                 // it (所提问题已经解决的215件 counts proposals)
-                Some(h) => {
-                    if keywords::counted_noun(&before, &noun, &m.unit) {
+                Some((h, counted)) => {
+                    if counted {
                         self.heads.insert(m.unit.clone(), h.to_string());
                     }
                 }

@@ -98,10 +98,6 @@ pub fn first_row(table: &Rows, text: &str) -> Option<Category> {
     hits(table, text).into_iter().min_by_key(|h| h.row).map(|h| h.cat)
 }
 
-pub fn has_any(words: &[&str], text: &str) -> bool {
-    words.iter().any(|w| text.contains(w))
-}
-
 /// The last word in `text` that names what a count in `unit` may count (Tables::may_count): a
 /// thing, an activity or an event's form. Its byte end in `text` and the word.
 pub fn last_name(text: &str, unit: &str) -> Option<(usize, &'static str)> {
@@ -122,18 +118,13 @@ pub fn names_activity(text: &str) -> bool {
 
 /// What a count names of its own, if anything: the last name in the noun after it, else in the
 /// words before it. A count that names nothing (经济方面311件, 全年召开4次) counts what the
-/// count or clause before named.
-pub fn head(before: &str, noun: &str, unit: &str) -> Option<&'static str> {
-    last_name(&plain(noun), unit).or_else(|| last_name(&plain(before), unit)).map(|(_, w)| w)
-}
-
-/// Whether what a count names is the noun it counts: after the number, or ending the words
-/// before it (提交提案386件), not inside a clause that qualifies it (所提问题已经解决的215件).
-pub fn counted_noun(before: &str, noun: &str, unit: &str) -> bool {
-    let noun = plain(noun);
-    if last_name(&noun, unit).is_some() {
-        return true;
+/// count or clause before named. With it, whether that name is the noun counted: after the
+/// number, or ending the words before it (提交提案386件), not inside a clause that qualifies
+/// it (所提问题已经解决的215件). (One function, as each lookup costs a scan of the tables.)
+pub fn head(before: &str, noun: &str, unit: &str) -> Option<(&'static str, bool)> {
+    if let Some((_, w)) = last_name(&plain(noun), unit) {
+        return Some((w, true));
     }
     let before = plain(before);
-    last_name(&before, unit).is_some_and(|(end, _)| before[end..].chars().count() <= 2)
+    last_name(&before, unit).map(|(end, w)| (w, before[end..].chars().count() <= 2))
 }
