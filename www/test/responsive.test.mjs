@@ -152,6 +152,58 @@ test('the charts measure their text in the host font, never in a bare fallback f
   assert.deepEqual(problems, []);
 });
 
+/** In the page, before its scripts: the text styles (size, weight, style) the warm-ups lay out
+ * (the type specimen, warm-type.js), as their parts enter a box off screen (dom.js). */
+function recordSpecimen() {
+  window.__specimen = new Set();
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.target.style?.left !== '-10000px') continue;
+        for (const n of r.addedNodes) {
+          if (n.nodeType !== 1) continue;
+          for (const e of [n, ...n.querySelectorAll('*')]) {
+            if (![...e.childNodes].some((c) => c.nodeType === 3 && c.data.trim())) continue;
+            const cs = getComputedStyle(e);
+            window.__specimen.add(`${cs.fontSize} ${cs.fontWeight} ${cs.fontStyle}`);
+          }
+        }
+      }
+    }).observe(root, { childList: true, subtree: true });
+    return root;
+  };
+}
+
+test('the type specimen lays out every text style the top of a report uses and the page did not', async () => {
+  // Each new font size or weight costs Chromium a synchronous call to the browser process per
+  // font of the list; while a report is analysed one took 77-207 ms (a trace, bench/README.md).
+  const { page, problems } = await idlePage(sample, recordSpecimen);
+  const TOP = ['#reports', '[data-panel=overview]', '[data-panel=outline]', '[data-panel=articles]', '[data-panel=warnings]'];
+  const styles = (selectors) =>
+    page.evaluate((selectors) => {
+      const root = document.querySelector('report-lens').shadowRoot;
+      const out = {};
+      for (const sel of selectors)
+        for (const e of [...root.querySelectorAll(sel)].flatMap((n) => [n, ...n.querySelectorAll('*')])) {
+          if (!e.checkVisibility() || ![...e.childNodes].some((c) => c.nodeType === 3 && c.data.trim())) continue;
+          const cs = getComputedStyle(e);
+          out[`${cs.fontSize} ${cs.fontWeight} ${cs.fontStyle}`] ??= `${sel} ${e.tagName.toLowerCase()}.${e.className}`;
+        }
+      return out;
+    }, selectors);
+  const before = await styles(['*']);
+  await analyseServed(page);
+  const after = await styles(TOP);
+  const specimen = await page.evaluate(() => [...window.__specimen]);
+  await page.close();
+  assert.ok(specimen.length >= 10, `the specimen was laid out: ${JSON.stringify(specimen)}`);
+  const missing = Object.entries(after).filter(([k]) => !specimen.includes(k) && !(k in before));
+  assert.deepEqual(missing, [], 'text styles first laid out by the report');
+  assert.deepEqual(problems, []);
+});
+
 test('a 15 MB report: its size and progress shown, then received and drawn with no task over 200 ms', async () => {
   // 15 MB takes the core ~50 s in wasm here (test/synthetic.mjs: the sample report repeated)
   const report = syntheticReport([sample, 15 * 1024 * 1024]);

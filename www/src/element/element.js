@@ -155,6 +155,9 @@ export class ReportLensElement extends HTMLElement {
   }
 
   #progress({ stage, loaded, total }) {
+    // the wasm has arrived: until ready the page's thread mostly waits for the worker, a time
+    // to lay out the type specimen (after ready, it would meet a report dropped at once)
+    if (stage !== 'download') prepareType(this.#$('.root'));
     if (this.#busy) return;
     const pct = total ? loaded / total : 0;
     if (stage === 'download') this.#setStatus('status.download', { pct: Math.round(pct * 100) }, pct * 0.8);

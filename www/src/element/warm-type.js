@@ -7,8 +7,8 @@
 import { idle, offScreenForAFrame, afterFrame } from './dom.js';
 
 // The results' text styles, nested as in the views (headings, figures, cards, charts' titles,
-// tables, lists), with nothing focusable; each line holds a Chinese char, Latin and digits (two
-// fonts of the list).
+// tables, lists, the reports' tabs, links and labels), in an inert box; each line holds a
+// Chinese char, Latin and digits (two fonts of the list).
 const LINE = '国a1';
 // In four parts, one laid out per frame: all at once, the specimen made a frame of 59-78 ms in
 // 3 of 16 loads (LoAF, test machine; its layout, not its script), which a report dropped at
@@ -18,9 +18,13 @@ const SPECIMEN = [
   `<div class="figure"><div class="value">${LINE}</div><div class="label">${LINE}</div></div>
 <div class="card"><div class="value">${LINE}<span class="unit">${LINE}</span></div><div class="sub">${LINE}</div></div>`,
   `<div class="chart-title">${LINE}</div>
-<table><thead><tr><th><span class="sort">${LINE}</span></th></tr></thead>
+<table><thead><tr><th><span class="sort">${LINE}</span></th><th>${LINE}</th></tr></thead>
 <tbody><tr class="target"><td>${LINE}<span class="kind">${LINE}</span></td></tr><tr><th>${LINE}</th></tr></tbody></table>`,
-  `<ul class="warnings"><li>${LINE}<span class="removed">${LINE}</span></li></ul>`,
+  `<ul class="warnings"><li>${LINE}<span class="removed">${LINE}</span></li></ul>
+<div class="reports"><button type="button" aria-current="true">${LINE}</button></div>
+<ol class="articles"><li class="main"><button type="button" class="link">${LINE}</button></li></ol>
+<p>${LINE}<span class="part-label">${LINE}</span></p><h4>${LINE}</h4>
+<div class="chart-tools"><button type="button">${LINE}</button></div>`,
 ];
 
 let warmed = false;
@@ -33,6 +37,7 @@ export function prepareType(container) {
     warmed = true;
     offScreenForAFrame(container, 'width:40em', async (box) => {
       box.lang = 'zh-CN';
+      box.inert = true; // its buttons (the tabs' and links' styles) take no focus
       for (const [i, part] of SPECIMEN.entries()) {
         if (i > 0) await afterFrame();
         // a constant of this module, no report text: safe as markup
