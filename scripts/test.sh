@@ -34,5 +34,6 @@ export REPORT_LENS_CLI="$PWD/target/debug/report-lens"
   test/wasm.test.mjs test/engine.test.mjs test/i18n.test.mjs \
   test/startup.test.mjs test/e2e.test.mjs test/element.test.mjs \
   test/responsive.test.mjs test/robust.test.mjs test/bad-input.test.mjs \
-  test/compare.test.mjs test/package.test.mjs test/wordcloud-probe.test.mjs)
+  test/compare.test.mjs test/package.test.mjs test/wordcloud-probe.test.mjs \
+  test/cloud-sizes.test.mjs)
 node --test --test-reporter=spec tests/wasm/*.test.mjs

@@ -67,6 +67,8 @@ function analyseServed(page, { watchStatus = false } = {}) {
       rows: root.querySelectorAll('#quantity-table tbody tr[data-index]').length,
       warningItems: root.querySelectorAll('#warnings li[data-kind]').length,
       cloudWords: root.querySelectorAll('#chart-cloud svg text').length,
+      // words drawn with no colour are there but unseen
+      cloudUnfilled: [...root.querySelectorAll('#chart-cloud svg text')].filter((t) => ['none', ''].includes(t.getAttribute('fill') ?? '')).length,
       statuses: [...statuses],
       bars: [...bars],
       frames,
@@ -108,6 +110,7 @@ test('a 25 KB report: analysed and drawn with no main-thread task over 50 ms', a
   seen.report_25kb = tries.map((x) => ({ bytes: x.bytes, ms: x.ms, core_ms: Math.round(x.analysis.ms), longest_task_ms: x.longest, tasks_over_50ms: x.tasks }));
   assert.ok(r.quantities > 200, `${r.quantities} quantities`);
   assert.ok(r.cloudWords >= 20, 'the charts are drawn');
+  assert.equal(r.cloudUnfilled, 0, 'every word of the cloud has its colour');
   assert.ok(r.longest <= 50, `longest task ${r.longest} ms (tries: ${tries.map((x) => x.longest).join(', ')}); long frames: ${JSON.stringify(tries.map((x) => x.frames))}`);
 });
 
@@ -176,11 +179,11 @@ function recordSpecimen() {
   };
 }
 
-test('the type specimen lays out every text style the top of a report uses and the page did not', async () => {
+test('the type specimen lays out every text style the top of a report and its word cloud use, and the page did not', async () => {
   // Each new font size or weight costs Chromium a synchronous call to the browser process per
   // font of the list; while a report is analysed one took 77-207 ms (a trace, bench/README.md).
   const { page, problems } = await idlePage(sample, recordSpecimen);
-  const TOP = ['#reports', '[data-panel=overview]', '[data-panel=outline]', '[data-panel=articles]', '[data-panel=warnings]'];
+  const TOP = ['#reports', '[data-panel=overview]', '[data-panel=outline]', '[data-panel=articles]', '[data-panel=warnings]', '#chart-cloud'];
   const styles = (selectors) =>
     page.evaluate((selectors) => {
       const root = document.querySelector('report-lens').shadowRoot;
@@ -189,7 +192,7 @@ test('the type specimen lays out every text style the top of a report uses and t
         for (const e of [...root.querySelectorAll(sel)].flatMap((n) => [n, ...n.querySelectorAll('*')])) {
           if (!e.checkVisibility() || ![...e.childNodes].some((c) => c.nodeType === 3 && c.data.trim())) continue;
           const cs = getComputedStyle(e);
-          out[`${cs.fontSize} ${cs.fontWeight} ${cs.fontStyle}`] ??= `${sel} ${e.tagName.toLowerCase()}.${e.className}`;
+          out[`${cs.fontSize} ${cs.fontWeight} ${cs.fontStyle}`] ??= `${sel} ${e.tagName.toLowerCase()}.${e.getAttribute('class') ?? ''}`;
         }
       return out;
     }, selectors);

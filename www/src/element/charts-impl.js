@@ -6,6 +6,7 @@ import { echarts, SVGRenderer } from './charts-lib.js';
 import { BarChart, LineChart, GridComponent, TooltipComponent, TitleComponent, LegendComponent } from './charts-parts.js';
 import { chartRows } from './charts.js';
 import { offScreenForAFrame, whenIdle } from './dom.js';
+import { CLOUD_SIZES, CLOUD_WEIGHT, cloudSize } from './cloud-sizes.js';
 
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, TitleComponent, LegendComponent, SVGRenderer]);
 
@@ -142,6 +143,9 @@ export class Charts {
     const c = this.chart(name);
     const look = { colors: hostColors(this.host), width, fontFamily: hostFont(this.host), title: t(`chart.${name}`) };
     if (name === 'cloud') {
+      const ladder = width < 480 ? CLOUD_SIZES.narrow : CLOUD_SIZES.wide;
+      const values = rows.map(([, v]) => v);
+      const [min, max] = [Math.min(...values), Math.max(...values)];
       c.setOption(
         {
           ...baseOption(look),
@@ -151,15 +155,20 @@ export class Charts {
               type: 'wordCloud',
               shape: 'circle',
               gridSize: width < 480 ? 4 : 6,
-              sizeRange: width < 480 ? [10, 34] : [12, 52],
               rotationRange: [0, 0],
               // placed a word per task (setImmediate), not all in one long task
               layoutAnimation: true,
               width: '100%',
               height: '95%',
               top: 'center',
-              textStyle: { fontWeight: 600, color: (p) => PALETTE[p.dataIndex % PALETTE.length] },
-              data: rows.map(([n, v]) => ({ name: n, value: v })),
+              textStyle: { fontWeight: CLOUD_WEIGHT },
+              // each word's size on a few steps, not sizeRange's continuous scale (cloud-sizes.js);
+              // its colour here too: a word with a textStyle of its own is not given the series'
+              data: rows.map(([n, v], i) => ({
+                name: n,
+                value: v,
+                textStyle: { fontSize: cloudSize(v, min, max, ladder), color: PALETTE[i % PALETTE.length] },
+              })),
             },
           ],
         },

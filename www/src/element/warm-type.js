@@ -1,18 +1,20 @@
 // The first report's first frames lay out text in a dozen font sizes and weights the page has
 // not used yet. For each new size Chromium asks the browser process for the font's data and
 // render style, once per font of the fallback list (an IPC and fontconfig work each): 15-40 ms
-// of the first report's layouts on the test machine, enough to make them long tasks. Once, when
-// the page is idle, the element lays out one line in each of those styles off screen, with the
-// results' own classes (styles.css), so the sizes are the real ones; then it removes it.
-import { idle, offScreenForAFrame, afterFrame } from './dom.js';
+// of the first report's layouts on the test machine, enough to make them long tasks. Once, in
+// an idle period while the worker compiles (or after ready), the element lays out one line in
+// each of those styles off screen, with the results' own classes (styles.css), so the sizes are
+// the real ones; then it removes it.
+import { el, idle, offScreenForAFrame, afterFrame } from './dom.js';
+import { CLOUD_SIZES, CLOUD_WEIGHT } from './cloud-sizes.js';
 
 // The results' text styles, nested as in the views (headings, figures, cards, charts' titles,
 // tables, lists, the reports' tabs, links and labels), in an inert box; each line holds a
 // Chinese char, Latin and digits (two fonts of the list).
 const LINE = '国a1';
-// In four parts, one laid out per frame: all at once, the specimen made a frame of 59-78 ms in
-// 3 of 16 loads (LoAF, test machine; its layout, not its script), which a report dropped at
-// ready met; in parts, none in 8 loads.
+// In parts, one laid out per frame (and then the word cloud's sizes): all at once, the specimen
+// made a frame of 59-78 ms in 3 of 16 loads (LoAF, test machine; its layout, not its script),
+// which a report dropped at ready met; in parts, none in 8 loads.
 const SPECIMEN = [
   `<h2>${LINE}<small>${LINE}</small></h2><h3>${LINE}</h3><p class="subtitle">${LINE}</p>`,
   `<div class="figure"><div class="value">${LINE}</div><div class="label">${LINE}</div></div>
@@ -26,6 +28,8 @@ const SPECIMEN = [
 <p>${LINE}<span class="part-label">${LINE}</span></p><h4>${LINE}</h4>
 <div class="chart-tools"><button type="button">${LINE}</button></div>`,
 ];
+
+const CLOUD_SIZES_A_FRAME = 6;
 
 let warmed = false;
 
@@ -42,6 +46,20 @@ export function prepareType(container) {
         if (i > 0) await afterFrame();
         // a constant of this module, no report text: safe as markup
         box.insertAdjacentHTML('beforeend', part);
+      }
+      // the word cloud's sizes, in its weight (the charts draw in the element's font), a few a
+      // frame: each is a new strike
+      const sizes = [...new Set([...CLOUD_SIZES.wide, ...CLOUD_SIZES.narrow])];
+      for (let i = 0; i < sizes.length; i += CLOUD_SIZES_A_FRAME) {
+        await afterFrame();
+        // (set through the CSSOM: a host page's CSP may refuse style attributes)
+        box.append(
+          ...sizes.slice(i, i + CLOUD_SIZES_A_FRAME).map((px) => {
+            const span = el('span', {}, LINE);
+            Object.assign(span.style, { fontSize: `${px}px`, fontWeight: String(CLOUD_WEIGHT) });
+            return span;
+          }),
+        );
       }
     });
   });
