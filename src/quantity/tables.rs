@@ -110,6 +110,11 @@ fn words(sec: &FxMap<&'static str, Vec<&'static str>>, name: &str) -> Vec<&'stat
     v
 }
 
+/// A word list searched with the phrase matcher (the lists read with `in_text`, `prefix_of`…).
+fn matcher(sec: &FxMap<&'static str, Vec<&'static str>>, name: &str) -> Words {
+    Words::new(&words(sec, name))
+}
+
 fn rows(sec: &FxMap<&'static str, Vec<&'static str>>, name: &str) -> Rows {
     Rows::new(rows_of(sec, name))
 }
@@ -177,24 +182,24 @@ pub fn tables() -> &'static Tables {
             forms: rows(&cat, "form"),
             topics: rows(&cat, "topic"),
             organ: words(&cat, "organ"),
-            beneficiary: Words::new(&words(&cat, "beneficiary")),
-            service: Words::new(&words(&cat, "service")),
-            trainee: Words::new(&words(&cat, "trainee")),
-            participation: Words::new(&words(&cat, "participation")),
+            beneficiary: matcher(&cat, "beneficiary"),
+            service: matcher(&cat, "service"),
+            trainee: matcher(&cat, "trainee"),
+            participation: matcher(&cat, "participation"),
             instruction: words(&cat, "instruction"),
             passive: words(&cat, "passive"),
-            report_up: Words::new(&words(&cat, "report_up")),
-            opinion_title: Words::new(&words(&cat, "opinion_title")),
-            outcome: Words::new(&words(&cat, "outcome")),
-            lead: Words::new(&words(&sub, "lead")),
-            not_lead: Words::new(&words(&sub, "not_lead")),
-            trail: Words::new(&words(&sub, "trail")),
-            prep: Words::new(&words(&sub, "prep")),
-            not_prep: Words::new(&words(&sub, "not_prep")),
-            frame: Words::new(&words(&sub, "frame")),
-            frame_tail: Words::new(&words(&sub, "frame_tail")),
-            after_stop: Words::new(&words(&sub, "after_stop")),
-            event_verb: Words::new(&words(&sub, "event_verb")),
+            report_up: matcher(&cat, "report_up"),
+            opinion_title: matcher(&cat, "opinion_title"),
+            outcome: matcher(&cat, "outcome"),
+            lead: matcher(&sub, "lead"),
+            not_lead: matcher(&sub, "not_lead"),
+            trail: matcher(&sub, "trail"),
+            prep: matcher(&sub, "prep"),
+            not_prep: matcher(&sub, "not_prep"),
+            frame: matcher(&sub, "frame"),
+            frame_tail: matcher(&sub, "frame_tail"),
+            after_stop: matcher(&sub, "after_stop"),
+            event_verb: matcher(&sub, "event_verb"),
         }
     })
 }

@@ -156,7 +156,7 @@ test('the charts measure their text in the host font, never in a bare fallback f
 });
 
 /** In the page, before its scripts: the text styles (size, weight, style) the warm-ups lay out
- * (the type specimen, warm-type.js), as their parts enter a box off screen (dom.js). */
+ * (the type specimen, warm-type.js), as their parts enter a box off screen (offScreenForAFrame). */
 function recordSpecimen() {
   window.__specimen = new Set();
   const attach = Element.prototype.attachShadow;
@@ -164,7 +164,7 @@ function recordSpecimen() {
     const root = attach.call(this, init);
     new MutationObserver((records) => {
       for (const r of records) {
-        if (r.target.style?.left !== '-10000px') continue;
+        if (!r.target.hasAttribute?.('data-warm-up')) continue;
         for (const n of r.addedNodes) {
           if (n.nodeType !== 1) continue;
           for (const e of [n, ...n.querySelectorAll('*')]) {
@@ -196,7 +196,7 @@ test('the type specimen lays out every text style the top of a report and its wo
         }
       return out;
     }, selectors);
-  const before = await styles(['*']);
+  const before = await styles(['.root']); // all the element shows before the drop
   await analyseServed(page);
   const after = await styles(TOP);
   const specimen = await page.evaluate(() => [...window.__specimen]);

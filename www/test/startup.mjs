@@ -10,8 +10,8 @@
 // The harness waits for "ready" on a promise of the page's own probe (evaluateWithin), not
 // with Playwright's waitForSelector: that evaluates Playwright's injected script (its selector
 // engine) in the page, 35-43 ms of the page's thread in the middle of start-up (traced), which a
-// user's page never runs. Measured, 14 alternating cold loads twice: ready 621 / 603 ms with it, 566 / 524
-// without (bench/README.md, sixteenth pass).
+// user's page never runs. Measured, 14 alternating cold loads twice: ready 621 / 603 ms with
+// it, 566 / 524 without (bench/README.md, sixteenth pass).
 
 import { evaluateWithin } from './browser.mjs';
 
