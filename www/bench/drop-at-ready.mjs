@@ -4,8 +4,9 @@
 // on the drop zone by the page itself when data-state turns "ready" (no harness work in between).
 // Prints, per try, each report's longest main-thread task (timings.analyses[i].longestTaskMs)
 // and the long animation frames from the drop on that blocked input, with the scripts that ran
-// in them (recordLongFrames); then how many tries had a task over 50 ms while the first report
-// was analysed and drawn.
+// in them (recordLongFrames), and when the type specimen laid out its last part (it should be
+// before the drop); then how many tries had a task over 50 ms while the first report was
+// analysed and drawn.
 // With two --dist folders the two builds alternate, try by try (an A/B on the same machine).
 // Run: node bench/drop-at-ready.mjs [tries] [--dist=DIR]... [--reports=DIR]
 //      (default 8 tries, www/dist, the shared corpus or else the fixtures)
@@ -42,15 +43,32 @@ function dropAtReady(reports) {
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
 }
 
+/** In the page, before its scripts: when each part of the type specimen (warm-type.js) is
+ * laid out. Its parts are meant to be done by "ready"; one laid out after a drop at ready meets
+ * the worker analysing (its font calls then wait, bench/README.md, nineteenth pass). */
+function recordSpecimenParts() {
+  window.__specimenParts = [];
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    new MutationObserver((records) => {
+      for (const r of records) if (r.target.dataset?.warmUp === 'type' && r.addedNodes.length) window.__specimenParts.push(performance.now());
+    }).observe(root, { childList: true, subtree: true });
+    return root;
+  };
+}
+
 const servers = await Promise.all(dists.map((d) => serve(0, '127.0.0.1', d)));
 const browser = await launch();
 const firstOver = dists.map(() => []);
+const specimenLate = dists.map(() => 0);
 for (let k = 0; k < tries; k++) {
   for (const [i, server] of servers.entries()) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.addInitScript(recordLongFrames);
     await page.addInitScript(dropAtReady, reports);
+    await page.addInitScript(recordSpecimenParts);
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
     await evaluateWithin(page, () => window.__analysed, 60_000, 'every report analysed');
     await page.waitForTimeout(1500); // the word cloud places its last words
@@ -58,6 +76,8 @@ for (let k = 0; k < tries; k++) {
       const lens = document.querySelector('report-lens');
       const t0 = window.__dropped;
       return {
+        // the type specimen's last part, in ms after the drop (negative: before it)
+        specimenEnd: window.__specimenParts.length ? Math.round(Math.max(...window.__specimenParts) - t0) : null,
         longest: lens.timings.analyses.map((a) => a.longestTaskMs),
         core: lens.timings.analyses.map((a) => Math.round(a.ms)),
         frames: window.__frames.filter((f) => f.start >= t0 && f.blocking > 0).map((f) => `+${Math.round(f.start - t0)} ms: ${f.ms} ms (render ${f.render}) ${f.scripts.join(', ')}`),
@@ -65,14 +85,15 @@ for (let k = 0; k < tries; k++) {
     });
     await context.close();
     firstOver[i].push(r.longest[0]);
+    if (r.specimenEnd > 0) specimenLate[i] += 1;
     const label = dists.length > 1 ? `${'ABCD'[i] ?? i} ` : '';
-    console.log(`${label}try ${k + 1}: longest task per report ${r.longest.join(' / ')} ms (core ${r.core.join(' / ')} ms)`);
+    console.log(`${label}try ${k + 1}: longest task per report ${r.longest.join(' / ')} ms (core ${r.core.join(' / ')} ms), type specimen's last part ${r.specimenEnd == null ? 'not seen' : `at ${r.specimenEnd >= 0 ? '+' : ''}${r.specimenEnd} ms`}`);
     for (const f of r.frames) console.log(`    ${f}`);
   }
 }
 for (const [i, d] of dists.entries()) {
   const over = firstOver[i].filter((ms) => ms > 50);
-  console.log(`${dists.length > 1 ? `${'ABCD'[i] ?? i} ` : ''}${d}: the first report had a task over 50 ms in ${over.length}/${tries} tries${over.length ? ` (${Math.min(...over)}-${Math.max(...over)} ms)` : ''}`);
+  console.log(`${dists.length > 1 ? `${'ABCD'[i] ?? i} ` : ''}${d}: the first report had a task over 50 ms in ${over.length}/${tries} tries${over.length ? ` (${Math.min(...over)}-${Math.max(...over)} ms)` : ''}; the type specimen was still laid out after the drop in ${specimenLate[i]}`);
 }
 await browser.close();
 servers.forEach((s) => s.close());
