@@ -13,7 +13,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '../serve.mjs';
-import { launch, root, sharedCorpus, recordLongFrames, evaluateWithin } from '../test/browser.mjs';
+import { launch, root, sharedCorpus, recordLongFrames, recordWarmUps, evaluateWithin } from '../test/browser.mjs';
 
 const args = process.argv.slice(2);
 const tries = Number(args.find((a) => /^\d+$/.test(a)) ?? 8);
@@ -43,21 +43,6 @@ function dropAtReady(reports) {
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
 }
 
-/** In the page, before its scripts: when each part of the type specimen (warm-type.js) is
- * laid out. Its parts are meant to be done by "ready"; one laid out after a drop at ready meets
- * the worker analysing (its font calls then wait, bench/README.md, nineteenth pass). */
-function recordSpecimenParts() {
-  window.__specimenParts = [];
-  const attach = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (init) {
-    const root = attach.call(this, init);
-    new MutationObserver((records) => {
-      for (const r of records) if (r.target.dataset?.warmUp === 'type' && r.addedNodes.length) window.__specimenParts.push(performance.now());
-    }).observe(root, { childList: true, subtree: true });
-    return root;
-  };
-}
-
 const servers = await Promise.all(dists.map((d) => serve(0, '127.0.0.1', d)));
 const browser = await launch();
 const firstOver = dists.map(() => []);
@@ -68,7 +53,9 @@ for (let k = 0; k < tries; k++) {
     const page = await context.newPage();
     await page.addInitScript(recordLongFrames);
     await page.addInitScript(dropAtReady, reports);
-    await page.addInitScript(recordSpecimenParts);
+    // when each part of the type specimen is laid out: meant to be done by "ready" (a part
+    // laid out after a drop at ready meets the worker analysing, bench/README.md, nineteenth pass)
+    await page.addInitScript(recordWarmUps, { styles: false });
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
     await evaluateWithin(page, () => window.__analysed, 60_000, 'every report analysed');
     await page.waitForTimeout(1500); // the word cloud places its last words
@@ -77,7 +64,7 @@ for (let k = 0; k < tries; k++) {
       const t0 = window.__dropped;
       return {
         // the type specimen's last part, in ms after the drop (negative: before it)
-        specimenEnd: window.__specimenParts.length ? Math.round(Math.max(...window.__specimenParts) - t0) : null,
+        specimenEnd: ((parts) => (parts.length ? Math.round(Math.max(...parts) - t0) : null))(window.__warmUps.filter((p) => p.kind === 'type').map((p) => p.at)),
         longest: lens.timings.analyses.map((a) => a.longestTaskMs),
         core: lens.timings.analyses.map((a) => Math.round(a.ms)),
         frames: window.__frames.filter((f) => f.start >= t0 && f.blocking > 0).map((f) => `+${Math.round(f.start - t0)} ms: ${f.ms} ms (render ${f.render}) ${f.scripts.join(', ')}`),

@@ -104,6 +104,38 @@ export function recordLongFrames() {
 }
 
 /**
+ * An init script: what the warm-ups lay out off screen (the boxes of dom.js's
+ * offScreenForAFrame: the type specimen, the charts' warm-up), part by part, goes to
+ * `window.__warmUps` as { kind: the box's data-warm-up, at: performance.now() }, and with
+ * `styles` the text styles (size, weight, style) of its text. Reading them forces a style
+ * recalculation: the timing harness asks for the times only.
+ */
+export function recordWarmUps({ styles = true } = {}) {
+  window.__warmUps = [];
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if (!r.target.hasAttribute?.('data-warm-up')) continue;
+        for (const n of r.addedNodes) {
+          if (n.nodeType !== 1) continue;
+          const part = { kind: r.target.dataset.warmUp, at: performance.now(), styles: [] };
+          if (styles)
+            for (const e of [n, ...n.querySelectorAll('*')]) {
+              if (![...e.childNodes].some((c) => c.nodeType === 3 && c.data.trim())) continue;
+              const cs = getComputedStyle(e);
+              part.styles.push(`${cs.fontSize} ${cs.fontWeight} ${cs.fontStyle}`);
+            }
+          window.__warmUps.push(part);
+        }
+      }
+    }).observe(root, { childList: true, subtree: true });
+    return root;
+  };
+}
+
+/**
  * `fn` evaluated in the page (it may return a promise), failing after `ms` with `what` in the
  * message. The timer runs here: nothing but `fn` runs in the page. (Playwright's
  * waitForSelector and waitForFunction evaluate its injected script in the page, 35-43 ms of its

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { serve } from '../serve.mjs';
-import { fixture, launch, recordTimings, idleDemo } from './browser.mjs';
+import { fixture, launch, recordTimings, idleDemo, recordWarmUps } from './browser.mjs';
 import { syntheticReport } from './synthetic.mjs';
 
 const sample = readFileSync(fixture, 'utf8');
@@ -155,34 +155,10 @@ test('the charts measure their text in the host font, never in a bare fallback f
   assert.deepEqual(problems, []);
 });
 
-/** In the page, before its scripts: the text styles (size, weight, style) the warm-ups lay out
- * (the type specimen, warm-type.js), as their parts enter a box off screen (offScreenForAFrame). */
-function recordSpecimen() {
-  window.__specimen = new Set();
-  const attach = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (init) {
-    const root = attach.call(this, init);
-    new MutationObserver((records) => {
-      for (const r of records) {
-        if (!r.target.hasAttribute?.('data-warm-up')) continue;
-        for (const n of r.addedNodes) {
-          if (n.nodeType !== 1) continue;
-          for (const e of [n, ...n.querySelectorAll('*')]) {
-            if (![...e.childNodes].some((c) => c.nodeType === 3 && c.data.trim())) continue;
-            const cs = getComputedStyle(e);
-            window.__specimen.add(`${cs.fontSize} ${cs.fontWeight} ${cs.fontStyle}`);
-          }
-        }
-      }
-    }).observe(root, { childList: true, subtree: true });
-    return root;
-  };
-}
-
 test('the type specimen lays out every text style the top of a report and its word cloud use, and the page did not', async () => {
   // Each new font size or weight costs Chromium a synchronous call to the browser process per
   // font of the list; while a report is analysed one took 77-207 ms (a trace, bench/README.md).
-  const { page, problems } = await idlePage(sample, recordSpecimen);
+  const { page, problems } = await idlePage(sample, recordWarmUps);
   const TOP = ['#reports', '[data-panel=overview]', '[data-panel=outline]', '[data-panel=articles]', '[data-panel=warnings]', '#chart-cloud'];
   const styles = (selectors) =>
     page.evaluate((selectors) => {
@@ -199,7 +175,7 @@ test('the type specimen lays out every text style the top of a report and its wo
   const before = await styles(['.root']); // all the element shows before the drop
   await analyseServed(page);
   const after = await styles(TOP);
-  const specimen = await page.evaluate(() => [...window.__specimen]);
+  const specimen = await page.evaluate(() => [...new Set(window.__warmUps.flatMap((p) => p.styles))]);
   await page.close();
   assert.ok(specimen.length >= 10, `the specimen was laid out: ${JSON.stringify(specimen)}`);
   const missing = Object.entries(after).filter(([k]) => !specimen.includes(k) && !(k in before));

@@ -143,7 +143,8 @@ export class Charts {
     const c = this.chart(name);
     const look = { colors: hostColors(this.host), width, fontFamily: hostFont(this.host), title: t(`chart.${name}`) };
     if (name === 'cloud') {
-      const ladder = width < 480 ? CLOUD_SIZES.narrow : CLOUD_SIZES.wide;
+      const narrow = width < 480;
+      const ladder = narrow ? CLOUD_SIZES.narrow : CLOUD_SIZES.wide;
       const values = rows.map(([, v]) => v);
       const [min, max] = [Math.min(...values), Math.max(...values)];
       c.setOption(
@@ -154,7 +155,7 @@ export class Charts {
             {
               type: 'wordCloud',
               shape: 'circle',
-              gridSize: width < 480 ? 4 : 6,
+              gridSize: narrow ? 4 : 6,
               rotationRange: [0, 0],
               // placed a word per task (setImmediate), not all in one long task
               layoutAnimation: true,
@@ -164,6 +165,7 @@ export class Charts {
               textStyle: { fontWeight: CLOUD_WEIGHT },
               // each word's size on a few steps, not sizeRange's continuous scale (cloud-sizes.js);
               // its colour here too: a word with a textStyle of its own is not given the series'
+              // colour function (its fill was "none": the cloud was drawn invisible)
               data: rows.map(([n, v], i) => ({
                 name: n,
                 value: v,
