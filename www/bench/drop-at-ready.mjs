@@ -4,8 +4,8 @@
 // on the drop zone by the page itself when data-state turns "ready" (no harness work in between).
 // Prints, per try, each report's longest main-thread task (timings.analyses[i].longestTaskMs)
 // and the long animation frames from the drop on that blocked input, with the scripts that ran
-// in them (recordLongFrames), and when the type specimen laid out its last part (it should be
-// before the drop); then how many tries had a task over 50 ms while the first report was
+// in them (recordLongFrames), and when the type specimen inserted its last part and when the
+// frame that lays it out began (both should be before the drop); then how many tries had a task over 50 ms while the first report was
 // analysed and drawn.
 // With two --dist folders the two builds alternate, try by try (an A/B on the same machine).
 // Run: node bench/drop-at-ready.mjs [tries] [--dist=DIR]... [--reports=DIR]
@@ -43,18 +43,21 @@ function dropAtReady(reports) {
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
 }
 
+const sign = (ms) => `${ms >= 0 ? '+' : ''}${ms}`;
 const servers = await Promise.all(dists.map((d) => serve(0, '127.0.0.1', d)));
 const browser = await launch();
 const firstOver = dists.map(() => []);
 const specimenLate = dists.map(() => 0);
+const specimenFrameLate = dists.map(() => 0);
 for (let k = 0; k < tries; k++) {
   for (const [i, server] of servers.entries()) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.addInitScript(recordLongFrames);
     await page.addInitScript(dropAtReady, reports);
-    // when each part of the type specimen is laid out: meant to be done by "ready" (a part
-    // laid out after a drop at ready meets the worker analysing, bench/README.md, nineteenth pass)
+    // when each part of the type specimen is inserted and laid out: meant to be done by "ready"
+    // (a part laid out after a drop at ready meets the worker analysing, bench/README.md,
+    // nineteenth and twentieth passes)
     await page.addInitScript(recordWarmUps, { styles: false });
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
     await evaluateWithin(page, () => window.__analysed, 60_000, 'every report analysed');
@@ -62,9 +65,14 @@ for (let k = 0; k < tries; k++) {
     const r = await page.evaluate(() => {
       const lens = document.querySelector('report-lens');
       const t0 = window.__dropped;
+      // the type specimen's last part, in ms after the drop (negative: before it)
+      const parts = window.__warmUps.filter((p) => p.kind === 'type');
+      const last = (key) => (parts.length ? Math.round(Math.max(...parts.map((p) => p[key] ?? Infinity)) - t0) : null);
       return {
-        // the type specimen's last part, in ms after the drop (negative: before it)
-        specimenEnd: ((parts) => (parts.length ? Math.round(Math.max(...parts) - t0) : null))(window.__warmUps.filter((p) => p.kind === 'type').map((p) => p.at)),
+        specimenEnd: last('at'),
+        // the start of the frame after it, whose rendering lays it out (unless the page forced
+        // its layout on insertion): a part inserted before the drop may be laid out after it
+        specimenFrame: last('frame'),
         longest: lens.timings.analyses.map((a) => a.longestTaskMs),
         core: lens.timings.analyses.map((a) => Math.round(a.ms)),
         frames: window.__frames.filter((f) => f.start >= t0 && f.blocking > 0).map((f) => `+${Math.round(f.start - t0)} ms: ${f.ms} ms (render ${f.render}) ${f.scripts.join(', ')}`),
@@ -73,14 +81,15 @@ for (let k = 0; k < tries; k++) {
     await context.close();
     firstOver[i].push(r.longest[0]);
     if (r.specimenEnd > 0) specimenLate[i] += 1;
+    if (r.specimenFrame > 0) specimenFrameLate[i] += 1;
     const label = dists.length > 1 ? `${'ABCD'[i] ?? i} ` : '';
-    console.log(`${label}try ${k + 1}: longest task per report ${r.longest.join(' / ')} ms (core ${r.core.join(' / ')} ms), type specimen's last part ${r.specimenEnd == null ? 'not seen' : `at ${r.specimenEnd >= 0 ? '+' : ''}${r.specimenEnd} ms`}`);
+    console.log(`${label}try ${k + 1}: longest task per report ${r.longest.join(' / ')} ms (core ${r.core.join(' / ')} ms), type specimen's last part ${r.specimenEnd == null ? 'not seen' : `inserted at ${sign(r.specimenEnd)} ms, its frame at ${sign(r.specimenFrame)} ms`}`);
     for (const f of r.frames) console.log(`    ${f}`);
   }
 }
 for (const [i, d] of dists.entries()) {
   const over = firstOver[i].filter((ms) => ms > 50);
-  console.log(`${dists.length > 1 ? `${'ABCD'[i] ?? i} ` : ''}${d}: the first report had a task over 50 ms in ${over.length}/${tries} tries${over.length ? ` (${Math.min(...over)}-${Math.max(...over)} ms)` : ''}; the type specimen was still laid out after the drop in ${specimenLate[i]}`);
+  console.log(`${dists.length > 1 ? `${'ABCD'[i] ?? i} ` : ''}${d}: the first report had a task over 50 ms in ${over.length}/${tries} tries${over.length ? ` (${Math.min(...over)}-${Math.max(...over)} ms)` : ''}; the type specimen's last part was inserted after the drop in ${specimenLate[i]}, its frame began after it in ${specimenFrameLate[i]}`);
 }
 await browser.close();
 servers.forEach((s) => s.close());

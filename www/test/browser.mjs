@@ -106,7 +106,8 @@ export function recordLongFrames() {
 /**
  * An init script: what the warm-ups lay out off screen (the boxes of dom.js's
  * offScreenForAFrame: the type specimen, the charts' warm-up), part by part, goes to
- * `window.__warmUps` as { kind: the box's data-warm-up, at: performance.now() }, and with
+ * `window.__warmUps` as { kind: the box's data-warm-up, at: performance.now() when inserted,
+ * frame: when the next frame began }, and with
  * `styles` the text styles (size, weight, style) of its text. Reading them forces a style
  * recalculation: the timing harness asks for the times only.
  */
@@ -128,6 +129,9 @@ export function recordWarmUps({ styles = true } = {}) {
               part.styles.push(`${cs.fontSize} ${cs.fontWeight} ${cs.fontStyle}`);
             }
           window.__warmUps.push(part);
+          // the frame whose rendering lays the part out (unless the page forced its layout at
+          // once): its start, when its animation callbacks run, just before that layout
+          requestAnimationFrame(() => (part.frame = performance.now()));
         }
       }
     }).observe(root, { childList: true, subtree: true });

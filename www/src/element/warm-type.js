@@ -17,8 +17,10 @@ const LINE = '国a1';
 // machine; its layout, not its script). Started at the "compile" stage it must be done by
 // "ready", which comes 45-140 ms later: in seven parts (five, then the ladder six sizes a frame)
 // its last frames fell after ready in 56 of 58 loads, where a report dropped at ready met them
-// while the worker analysed it (tasks of up to 397 ms); in two, none of 42 did
-// (bench/README.md, nineteenth pass).
+// while the worker analysed it (tasks of up to 397 ms); in two, none of 42 is inserted after
+// ready (bench/README.md, nineteenth pass), though the frame that lays the second out mostly
+// begins just after it (twentieth pass: laying the parts out on insertion, or the cloud's sizes
+// later, did not make the first report's tasks shorter).
 const SPECIMEN = [
   `<h2>${LINE}<small>${LINE}</small></h2><h3>${LINE}</h3><p class="subtitle">${LINE}</p>
 <div class="figure"><div class="value">${LINE}</div><div class="label">${LINE}</div></div>
