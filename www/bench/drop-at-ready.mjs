@@ -5,8 +5,8 @@
 // Prints, per try, each report's longest main-thread task (timings.analyses[i].longestTaskMs)
 // and the long animation frames from the drop on that blocked input, with the scripts that ran
 // in them (recordLongFrames), and when the type specimen inserted its last part and when the
-// frame that lays it out began (both should be before the drop); then how many tries had a task over 50 ms while the first report was
-// analysed and drawn.
+// frame that lays it out began (both should be before the drop); then how many tries had a
+// task over 50 ms while the first report was analysed and drawn.
 // With two --dist folders the two builds alternate, try by try (an A/B on the same machine).
 // Run: node bench/drop-at-ready.mjs [tries] [--dist=DIR]... [--reports=DIR]
 //      (default 8 tries, www/dist, the shared corpus or else the fixtures)
