@@ -107,9 +107,9 @@ export function recordLongFrames() {
  * An init script: what the warm-ups lay out off screen (the boxes of dom.js's
  * offScreenForAFrame: the type specimen, the charts' warm-up), part by part, goes to
  * `window.__warmUps` as { kind: the box's data-warm-up, at: performance.now() when inserted,
- * frame: when the next frame began }, and with
- * `styles` the text styles (size, weight, style) of its text. Reading them forces a style
- * recalculation: the timing harness asks for the times only.
+ * frame: when the next frame began, styles }: with `styles`, the text styles (size, weight,
+ * style) of its text. Reading them forces a style recalculation: the timing harness asks for
+ * the times only.
  */
 export function recordWarmUps({ styles = true } = {}) {
   window.__warmUps = [];

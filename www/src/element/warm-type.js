@@ -12,15 +12,11 @@ import { CLOUD_SIZES, CLOUD_WEIGHT } from './cloud-sizes.js';
 // tables, lists, the reports' tabs, links and labels), in an inert box; each line holds a
 // Chinese char, Latin and digits (two fonts of the list).
 const LINE = '国a1';
-// In two parts, one a frame, the word cloud's sizes shared out over them. Laid out all at
-// once after ready, the specimen made a frame of 59-78 ms in 3 of 16 loads (LoAF, test
-// machine; its layout, not its script). Started at the "compile" stage it must be done by
-// "ready", which comes 45-140 ms later: in seven parts (five, then the ladder six sizes a frame)
-// its last frames fell after ready in 56 of 58 loads, where a report dropped at ready met them
-// while the worker analysed it (tasks of up to 397 ms); in two, none of 42 is inserted after
-// ready (bench/README.md, nineteenth pass), though the frame that lays the second out mostly
-// begins just after it (twentieth pass: laying the parts out on insertion, or the cloud's sizes
-// later, did not make the first report's tasks shorter).
+// In two parts, one a frame, the word cloud's sizes shared out over them: in one, its layout
+// made a frame of 59-78 ms; in seven, the last parts fell after ready, where their font calls
+// met the worker analysing a report dropped at once (tasks of up to 397 ms). With two, the
+// second part's frame still often begins just after ready (bench/README.md, nineteenth and
+// twentieth passes).
 const SPECIMEN = [
   `<h2>${LINE}<small>${LINE}</small></h2><h3>${LINE}</h3><p class="subtitle">${LINE}</p>
 <div class="figure"><div class="value">${LINE}</div><div class="label">${LINE}</div></div>
