@@ -8,7 +8,9 @@
 // frame that lays it out began (both should be before the drop); then how many tries had a
 // task over 50 ms while the first report was analysed and drawn.
 // With two --dist folders the two builds alternate, try by try (an A/B on the same machine).
-// Run: node bench/drop-at-ready.mjs [tries] [--dist=DIR]... [--reports=DIR]
+// --after=MS drops the reports MS ms after ready instead (4000: once the worker's rehearsals are
+// done, as a user's drop usually comes), to see the second and third reports' tasks.
+// Run: node bench/drop-at-ready.mjs [tries] [--dist=DIR]... [--reports=DIR] [--after=MS]
 //      (default 8 tries, www/dist, the shared corpus or else the fixtures)
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,12 +21,13 @@ const args = process.argv.slice(2);
 const tries = Number(args.find((a) => /^\d+$/.test(a)) ?? 8);
 const dists = args.filter((a) => a.startsWith('--dist=')).map((a) => a.slice(7));
 if (!dists.length) dists.push(join(root, 'www', 'dist'));
+const after = Number(args.find((a) => a.startsWith('--after='))?.slice(8) ?? 0);
 const dir = args.find((a) => a.startsWith('--reports='))?.slice(10) ?? (existsSync(sharedCorpus) ? sharedCorpus : join(root, 'tests', 'fixtures'));
 const names = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().slice(0, 3);
 const reports = names.map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
 
 /** In the page, before its scripts: the reports as files, dropped when the element is ready. */
-function dropAtReady(reports) {
+function dropAtReady({ reports, after }) {
   const files = reports.map((r) => new File([r.text], r.name, { type: 'text/plain' }));
   // resolved when every report is analysed (the element's event, after its timings are kept)
   window.__analysed = new Promise((resolve) => {
@@ -35,18 +38,25 @@ function dropAtReady(reports) {
     const lens = document.querySelector('report-lens');
     if (lens?.dataset.state !== 'ready') return;
     observer.disconnect();
+    if (after) setTimeout(drop, after);
+    else drop();
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+  function drop() {
+    const lens = document.querySelector('report-lens');
     const dt = new DataTransfer();
     for (const f of files) dt.items.add(f);
     const zone = lens.shadowRoot.querySelector('#dropzone');
     window.__dropped = performance.now();
     for (const type of ['dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+  }
 }
 
 const sign = (ms) => `${ms >= 0 ? '+' : ''}${ms}`;
 const servers = await Promise.all(dists.map((d) => serve(0, '127.0.0.1', d)));
 const browser = await launch();
 const firstOver = dists.map(() => []);
+const laterOver = dists.map(() => []); // the longest task of the later reports, per try
+const wholeOver = dists.map(() => []); // the longest task from the drop to the end, per try
 const specimenLate = dists.map(() => 0);
 const specimenFrameLate = dists.map(() => 0);
 for (let k = 0; k < tries; k++) {
@@ -54,7 +64,7 @@ for (let k = 0; k < tries; k++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.addInitScript(recordLongFrames);
-    await page.addInitScript(dropAtReady, reports);
+    await page.addInitScript(dropAtReady, { reports, after });
     // when each part of the type specimen is inserted and laid out: meant to be done by "ready"
     // (a part laid out after a drop at ready meets the worker analysing, bench/README.md,
     // nineteenth and twentieth passes)
@@ -74,22 +84,29 @@ for (let k = 0; k < tries; k++) {
         // its layout on insertion): a part inserted before the drop may be laid out after it
         specimenFrame: last('frame'),
         longest: lens.timings.analyses.map((a) => a.longestTaskMs),
+        // every task from the drop on, the comparison drawn after the last report included
+        whole: Math.max(0, ...lens.timings.longTasks.filter((t) => t.start >= t0).map((t) => t.ms)),
         core: lens.timings.analyses.map((a) => Math.round(a.ms)),
         frames: window.__frames.filter((f) => f.start >= t0 && f.blocking > 0).map((f) => `+${Math.round(f.start - t0)} ms: ${f.ms} ms (render ${f.render}) ${f.scripts.join(', ')}`),
       };
     });
     await context.close();
     firstOver[i].push(r.longest[0]);
+    laterOver[i].push(Math.max(0, ...r.longest.slice(1)));
+    wholeOver[i].push(r.whole);
     if (r.specimenEnd > 0) specimenLate[i] += 1;
     if (r.specimenFrame > 0) specimenFrameLate[i] += 1;
     const label = dists.length > 1 ? `${'ABCD'[i] ?? i} ` : '';
-    console.log(`${label}try ${k + 1}: longest task per report ${r.longest.join(' / ')} ms (core ${r.core.join(' / ')} ms), type specimen's last part ${r.specimenEnd == null ? 'not seen' : `inserted at ${sign(r.specimenEnd)} ms, its frame at ${sign(r.specimenFrame)} ms`}`);
+    console.log(`${label}try ${k + 1}: longest task per report ${r.longest.join(' / ')} ms (from the drop to the end ${r.whole} ms; core ${r.core.join(' / ')} ms), type specimen's last part ${r.specimenEnd == null ? 'not seen' : `inserted at ${sign(r.specimenEnd)} ms, its frame at ${sign(r.specimenFrame)} ms`}`);
     for (const f of r.frames) console.log(`    ${f}`);
   }
 }
 for (const [i, d] of dists.entries()) {
   const over = firstOver[i].filter((ms) => ms > 50);
-  console.log(`${dists.length > 1 ? `${'ABCD'[i] ?? i} ` : ''}${d}: the first report had a task over 50 ms in ${over.length}/${tries} tries${over.length ? ` (${Math.min(...over)}-${Math.max(...over)} ms)` : ''}; the type specimen's last part was inserted after the drop in ${specimenLate[i]}, its frame began after it in ${specimenFrameLate[i]}`);
+  const later = laterOver[i].filter((ms) => ms > 50);
+  const whole = wholeOver[i].filter((ms) => ms > 50);
+  const range = (xs) => (xs.length ? ` (${Math.min(...xs)}-${Math.max(...xs)} ms)` : '');
+  console.log(`${dists.length > 1 ? `${'ABCD'[i] ?? i} ` : ''}${d}: the first report had a task over 50 ms in ${over.length}/${tries} tries${range(over)}, a later report in ${later.length}/${tries}${range(later)}, from the drop to the end (the comparison included) in ${whole.length}/${tries}${range(whole)}; the type specimen's last part was inserted after the drop in ${specimenLate[i]}, its frame began after it in ${specimenFrameLate[i]}`);
 }
 await browser.close();
 servers.forEach((s) => s.close());

@@ -46,13 +46,15 @@ const shown = (page) =>
     };
   });
 
-/** Waits until the comparison shows `n` columns whose ids are `ids` (in that order). */
+/** Waits until the comparison shows `n` columns whose ids are `ids` (in that order), drawn
+ * to the end (the panel no longer aria-busy). */
 const compared = (page, ids) =>
   page.waitForFunction(
     (ids) => {
       const r = document.querySelector('report-lens').shadowRoot;
       const got = [...r.querySelectorAll('#keyness .keyness')].map((k) => k.dataset.report);
-      return got.join(' ') === ids.join(' ') && r.querySelector('#compare-status').textContent === '';
+      const drawn = r.querySelector('[data-panel="compare"]').getAttribute('aria-busy') === 'false';
+      return got.join(' ') === ids.join(' ') && r.querySelector('#compare-status').textContent === '' && drawn;
     },
     ids,
     { timeout: 60_000 },

@@ -210,6 +210,7 @@ export class ReportLensElement extends HTMLElement {
     for (const m of performance.getEntriesByType('measure')) if (m.name.startsWith('report-lens:')) performance.clearMeasures(m.name);
     const errors = [];
     let last = null;
+    let added = false;
     this.#busy++;
     try {
       for (const item of items) {
@@ -223,6 +224,7 @@ export class ReportLensElement extends HTMLElement {
               last = analysis;
               if (this.#notAddedTwice(analysis, item.name, errors)) continue;
               await this.#view.add(analysis);
+              added = true;
               this.#emit('report-lens:analysed', analysis);
             }
             continue;
@@ -248,6 +250,7 @@ export class ReportLensElement extends HTMLElement {
           performance.measure('report-lens:analyse', { start: t0, end: t2 });
           this.#setStatus('status.show', { name }, true);
           await this.#view.add(analysis);
+          added = true;
           const t3 = performance.now();
           performance.measure('report-lens:show', { start: t2, end: t3 });
           this.timings.analyses.push({
@@ -274,6 +277,10 @@ export class ReportLensElement extends HTMLElement {
       }
     } finally {
       this.#busy--;
+      // the comparison once, when the reports that came together are all shown: asked for with
+      // each one, its work in the worker (and V8 compiling it) met the drawing of the next
+      // report, and each comparison but the last was thrown away
+      if (added) this.#view.compare.refresh();
     }
     if (errors.length) this.#failed(errors);
     else {

@@ -73,12 +73,11 @@ export class ReportView {
     return this.reports[this.current] ?? null;
   }
 
-  /** Adds an analysis and shows it; the comparison is asked for at once and drawn after it. */
+  /** Adds an analysis and shows it. The caller asks for the comparison (`compare.refresh()`)
+   * once the reports that came together are all shown. */
   add(analysis) {
     this.reports.push(analysis);
-    const shown = this.show(this.reports.length - 1);
-    this.compare.refresh({ after: shown });
-    return shown;
+    return this.show(this.reports.length - 1);
   }
 
   /** Removes report i (the one with `id`); the next report's remove button takes the focus. */
@@ -123,8 +122,10 @@ export class ReportView {
       const box = this.$(`[data-chart="${name}"]`);
       if (name.startsWith('timeline') && !c.series) continue;
       const data = compareData(name, c, labels, this.t);
+      const t0 = performance.now();
       describeCompareChart(box, name, data, this.t);
       this.#charts.drawCompare(name, data, this.t);
+      performance.measure(`report-lens:compare-chart:${name}`, { start: t0, end: performance.now() });
       await afterFrame();
     }
   }

@@ -9,6 +9,8 @@ import { renderSeries } from './series.js';
 const MAX_REPORTS = 50;
 const KEY_TERMS = 15;
 const SHARED_TERMS = 20;
+// The figures table's rows laid out per frame (see render)
+const FIGURE_ROWS = 16;
 
 export class CompareView {
   /** id → the name the user gave that column */
@@ -17,6 +19,8 @@ export class CompareView {
   #key = '';
   #token = 0;
   #renderToken = 0;
+  /** refreshes under way */
+  #refreshing = 0;
 
   /** view: the ReportView (reports, t, $, move, remove, drawCompareCharts). */
   constructor(view) {
@@ -58,12 +62,22 @@ export class CompareView {
     this.#names.delete(id);
   }
 
-  /** Asks the core for the comparison when the set or order of reports changed; renders it
-   * (after `after` settles: a report being drawn, so that the two never share a frame). */
-  async refresh({ focus, after } = {}) {
+  /** Asks the core for the comparison when the set or order of reports changed; renders it.
+   * The panel is aria-busy until the last refresh asked for is drawn, charts and all. */
+  async refresh({ focus } = {}) {
+    const panel = this.view.$('[data-panel="compare"]');
+    this.#refreshing++;
+    panel.setAttribute('aria-busy', 'true');
+    try {
+      await this.#refresh(panel, focus);
+    } finally {
+      if (--this.#refreshing === 0) panel.setAttribute('aria-busy', 'false');
+    }
+  }
+
+  async #refresh(panel, focus) {
     const { reports, t } = this.view;
     const $ = (s) => this.view.$(s);
-    const panel = $('[data-panel="compare"]');
     panel.hidden = reports.length < 2 || panel.dataset.off === '1';
     if (reports.length < 2) {
       this.#comparison = null;
@@ -83,7 +97,9 @@ export class CompareView {
       const token = ++this.#token;
       status.textContent = t('compare.working', { n: reports.length });
       try {
+        const t0 = performance.now();
         const c = await this.view.engine().compare(reports);
+        performance.measure('report-lens:compare', { start: t0, end: performance.now() });
         if (token !== this.#token) return;
         this.#comparison = c;
         this.#key = key;
@@ -94,11 +110,6 @@ export class CompareView {
         this.#key = '';
         status.textContent = t('compare.failed', { message: t.coreMessage(String(e?.message ?? e)) });
       }
-    }
-    if (after) {
-      const asked = this.#token;
-      await after.catch(() => {}); // (the report's own failure is told where it is drawn)
-      if (asked !== this.#token) return; // a newer set of reports was asked for meanwhile
     }
     if (await this.render({ focus })) await this.view.drawCompareCharts();
   }
@@ -120,16 +131,27 @@ export class CompareView {
     const status = $('#compare-status');
     if (c?.duplicates.length) status.textContent = t('compare.duplicates', { names: c.duplicates.map((d) => d.name).join(t.sep) });
     $('[data-export="timeline-csv"]').hidden = !c?.series;
+    // the figures' rows FIGURE_ROWS per frame: the whole table in one frame (~600 elements for
+    // three reports) took 40 ms of style and layout on an idle 2-core machine, 52-82 under load
+    const rows = c ? this.#figureRows(c, t) : [];
+    const figures = [];
+    for (let k = 0; k < rows.length; k += FIGURE_ROWS) figures.push(rows.slice(k, k + FIGURE_ROWS));
     const steps = [
-      () => (c ? this.#renderFigures(c, t, $) : ['#compare-table thead', '#compare-table tbody'].forEach((s) => $(s).replaceChildren())),
-      () => (c ? this.#renderKeyness(c, t, $) : $('#keyness').replaceChildren()),
-      () => (c ? this.#renderShared(c, t, $) : ['#shared-table thead', '#shared-table tbody'].forEach((s) => $(s).replaceChildren())),
-      () => renderSeries(this.view, c, this.labels()),
+      ['figures', () => {
+        $('#compare-table thead').replaceChildren(...(c ? [el('tr', {}, el('td', {}, el('small', { class: 'muted' }, t('compare.cell'))), ...c.reports.map((r) => this.#head(r)))] : []));
+        $('#compare-table tbody').replaceChildren(...(figures[0] ?? []));
+      }],
+      ...figures.slice(1).map((part) => ['figures', () => $('#compare-table tbody').append(...part)]),
+      ['keyness', () => (c ? this.#renderKeyness(c, t, $) : $('#keyness').replaceChildren())],
+      ['shared', () => (c ? this.#renderShared(c, t, $) : ['#shared-table thead', '#shared-table tbody'].forEach((s) => $(s).replaceChildren()))],
+      ['series', () => renderSeries(this.view, c, this.labels())],
     ];
-    for (const step of steps) {
+    for (const [name, step] of steps) {
       await afterFrame();
       if (token !== this.#renderToken) return false;
+      const t0 = performance.now();
       step();
+      performance.measure(`report-lens:compare:${name}`, { start: t0, end: performance.now() });
     }
     return true;
   }
@@ -182,7 +204,7 @@ export class CompareView {
     return content('th', { scope: 'col', 'data-label-of': r.id }, this.#names.get(r.id) || r.label);
   }
 
-  #renderFigures(c, t, $) {
+  #figureRows(c, t) {
     const pct = (x) => `${t.fmt(Math.round(x * 1000) / 10)}%`;
     const cell = ({ count, per_10k }) => el('td', {}, el('span', { class: 'count' }, t.fmt(count)), ' ', el('span', { class: 'rate muted' }, `(${t.fmt(per_10k)})`));
     const row = (label, cells, isContent = false) => el('tr', {}, isContent ? content('th', { scope: 'row' }, label) : el('th', { scope: 'row' }, label), ...cells);
@@ -204,8 +226,7 @@ export class CompareView {
     }
     rows.push(group(t('compare.group.themes')));
     for (const th of c.themes) rows.push(row(t.code('theme', th.theme), th.shares.map((s) => el('td', {}, pct(s)))));
-    $('#compare-table thead').replaceChildren(el('tr', {}, el('td', {}, el('small', { class: 'muted' }, t('compare.cell'))), ...c.reports.map((r) => this.#head(r))));
-    $('#compare-table tbody').replaceChildren(...rows);
+    return rows;
   }
 
   /** Per report, the terms that set it apart: term, count, log-likelihood, log ratio. */
