@@ -86,6 +86,7 @@ for (let k = 0; k < tries; k++) {
         longest: lens.timings.analyses.map((a) => a.longestTaskMs),
         // every task from the drop on, the comparison drawn after the last report included
         whole: Math.max(0, ...lens.timings.longTasks.filter((t) => t.start >= t0).map((t) => t.ms)),
+        compareBusy: lens.shadowRoot.querySelector('[data-panel="compare"]').getAttribute('aria-busy') === 'true',
         core: lens.timings.analyses.map((a) => Math.round(a.ms)),
         frames: window.__frames.filter((f) => f.start >= t0 && f.blocking > 0).map((f) => `+${Math.round(f.start - t0)} ms: ${f.ms} ms (render ${f.render}) ${f.scripts.join(', ')}`),
       };
@@ -98,6 +99,7 @@ for (let k = 0; k < tries; k++) {
     if (r.specimenFrame > 0) specimenFrameLate[i] += 1;
     const label = dists.length > 1 ? `${'ABCD'[i] ?? i} ` : '';
     console.log(`${label}try ${k + 1}: longest task per report ${r.longest.join(' / ')} ms (from the drop to the end ${r.whole} ms; core ${r.core.join(' / ')} ms), type specimen's last part ${r.specimenEnd == null ? 'not seen' : `inserted at ${sign(r.specimenEnd)} ms, its frame at ${sign(r.specimenFrame)} ms`}`);
+    if (r.compareBusy) console.log('    (the comparison was still being drawn: its tasks are not all counted)');
     for (const f of r.frames) console.log(`    ${f}`);
   }
 }

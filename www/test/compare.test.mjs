@@ -121,9 +121,15 @@ test('four years of one committee: comparison, keyness, series, editing the colu
     assert.equal(years, `${ch.from_year} → ${ch.to_year}`);
     assert.equal(values, `${ch.before?.text ?? '（无）'} → ${ch.after?.text ?? '（无）'}`, `change ${i}`);
   });
-  // figures: count and rate per 10k for every category row
-  const cells = await page.locator('#compare-table tbody tr').count();
-  assert.ok(cells >= expected.figures.length + expected.themes.length);
+  // figures: count and rate per 10k for every category row; the table goes in parts of a few
+  // rows a frame, and every part is there: the reports' 7 facts, each group's heading and
+  // figures, then the themes, the last of them last
+  const groups = expected.figures.filter((f, i) => i === 0 || f.group !== expected.figures[i - 1].group).length;
+  const rows = page.locator('#compare-table tbody tr');
+  assert.equal(await rows.count(), 7 + groups + expected.figures.length + 1 + expected.themes.length);
+  const lastTheme = expected.themes.at(-1);
+  assert.equal(await rows.last().locator('th').textContent(), lastTheme.label);
+  assert.equal(await rows.last().locator('td').count(), lastTheme.shares.length);
   const firstFigure = expected.figures[0];
   const rowText = await page.locator('#compare-table tbody tr', { hasText: '' }).nth(8).textContent();
   assert.ok(rowText.includes(String(firstFigure.cells[0].count)), `${rowText} has the count of ${firstFigure.key}`);

@@ -17,3 +17,9 @@ if (typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedE
 export function longestTaskSince(since = 0) {
   return longTasks.reduce((m, t) => (t.start + t.ms > since ? Math.max(m, t.ms) : m), 0);
 }
+
+/** The measure `name` from `start` (performance.now() time) to now: the render steps' and the
+ * comparison's timings, which the benches and tests read by name. */
+export function measureFrom(name, start) {
+  performance.measure(name, { start, end: performance.now() });
+}

@@ -6,6 +6,7 @@
 import { engine } from '../engine/engine.js';
 import { roving } from './a11y.js';
 import { afterFrame } from './dom.js';
+import { measureFrom } from './perf.js';
 import { TextView } from './views/textview.js';
 import { loadCharts, describeChart, COMPARE_CHARTS, compareData, describeCompareChart } from './charts.js';
 import { renderOverview, renderMeta } from './views/overview.js';
@@ -125,7 +126,7 @@ export class ReportView {
       const t0 = performance.now();
       describeCompareChart(box, name, data, this.t);
       this.#charts.drawCompare(name, data, this.t);
-      performance.measure(`report-lens:compare-chart:${name}`, { start: t0, end: performance.now() });
+      measureFrom(`report-lens:compare-chart:${name}`, t0);
       await afterFrame();
     }
   }
@@ -181,7 +182,7 @@ export class ReportView {
     for (const [name, step] of steps) {
       const t0 = performance.now();
       await step();
-      performance.measure(`report-lens:render:${name}`, { start: t0, end: performance.now() });
+      measureFrom(`report-lens:render:${name}`, t0);
       // a frame between steps: the browser lays out what each step added in a frame of its own
       // (laying out a whole report's panels at once, Chinese text shaping and all, is a long task)
       await afterFrame();
@@ -191,7 +192,7 @@ export class ReportView {
     if (stale()) return;
     const t0 = performance.now();
     await this.drawCharts(stale);
-    performance.measure('report-lens:render:charts', { start: t0, end: performance.now() });
+    measureFrom('report-lens:render:charts', t0);
     if (!stale()) this.showing(false);
   }
 
@@ -221,7 +222,7 @@ export class ReportView {
       const t0 = performance.now();
       describeChart(this.$(`[data-chart="${name}"]`), name, a, this.t);
       if (this.$(`[data-panel="${panel}"]`).dataset.off !== '1') this.#charts.draw(name, a, this.t);
-      performance.measure(`report-lens:chart:${name}`, { start: t0, end: performance.now() });
+      measureFrom(`report-lens:chart:${name}`, t0);
       await afterFrame(); // ECharts draws in the next frame: one chart per frame
       if (stale()) return;
     }

@@ -5,6 +5,7 @@
 // here but labels: a name the user gives a column replaces the core's label everywhere.
 import { el, content, afterFrame } from '../dom.js';
 import { renderSeries } from './series.js';
+import { measureFrom } from '../perf.js';
 
 const MAX_REPORTS = 50;
 const KEY_TERMS = 15;
@@ -99,7 +100,7 @@ export class CompareView {
       try {
         const t0 = performance.now();
         const c = await this.view.engine().compare(reports);
-        performance.measure('report-lens:compare', { start: t0, end: performance.now() });
+        measureFrom('report-lens:compare', t0);
         if (token !== this.#token) return;
         this.#comparison = c;
         this.#key = key;
@@ -134,14 +135,14 @@ export class CompareView {
     // the figures' rows FIGURE_ROWS per frame: the whole table in one frame (~600 elements for
     // three reports) took 40 ms of style and layout on an idle 2-core machine, 52-82 under load
     const rows = c ? this.#figureRows(c, t) : [];
-    const figures = [];
-    for (let k = 0; k < rows.length; k += FIGURE_ROWS) figures.push(rows.slice(k, k + FIGURE_ROWS));
+    const parts = [];
+    for (let k = 0; k < rows.length; k += FIGURE_ROWS) parts.push(rows.slice(k, k + FIGURE_ROWS));
     const steps = [
       ['figures', () => {
-        $('#compare-table thead').replaceChildren(...(c ? [el('tr', {}, el('td', {}, el('small', { class: 'muted' }, t('compare.cell'))), ...c.reports.map((r) => this.#head(r)))] : []));
-        $('#compare-table tbody').replaceChildren(...(figures[0] ?? []));
+        $('#compare-table thead').replaceChildren(...(c ? [this.#figuresHead(c, t)] : []));
+        $('#compare-table tbody').replaceChildren();
       }],
-      ...figures.slice(1).map((part) => ['figures', () => $('#compare-table tbody').append(...part)]),
+      ...parts.map((part) => ['figures', () => $('#compare-table tbody').append(...part)]),
       ['keyness', () => (c ? this.#renderKeyness(c, t, $) : $('#keyness').replaceChildren())],
       ['shared', () => (c ? this.#renderShared(c, t, $) : ['#shared-table thead', '#shared-table tbody'].forEach((s) => $(s).replaceChildren()))],
       ['series', () => renderSeries(this.view, c, this.labels())],
@@ -151,7 +152,7 @@ export class CompareView {
       if (token !== this.#renderToken) return false;
       const t0 = performance.now();
       step();
-      performance.measure(`report-lens:compare:${name}`, { start: t0, end: performance.now() });
+      measureFrom(`report-lens:compare:${name}`, t0);
     }
     return true;
   }
@@ -204,6 +205,12 @@ export class CompareView {
     return content('th', { scope: 'col', 'data-label-of': r.id }, this.#names.get(r.id) || r.label);
   }
 
+  /** The figures table's head: what a cell holds, then a column per report. */
+  #figuresHead(c, t) {
+    return el('tr', {}, el('td', {}, el('small', { class: 'muted' }, t('compare.cell'))), ...c.reports.map((r) => this.#head(r)));
+  }
+
+  /** The figures table's rows: the reports' facts, then each group of figures, then themes. */
   #figureRows(c, t) {
     const pct = (x) => `${t.fmt(Math.round(x * 1000) / 10)}%`;
     const cell = ({ count, per_10k }) => el('td', {}, el('span', { class: 'count' }, t.fmt(count)), ' ', el('span', { class: 'rate muted' }, `(${t.fmt(per_10k)})`));
