@@ -121,7 +121,10 @@ const siteMeta = await modules(
 cpSync(join(here, 'demo.css'), join(dist, 'demo.css'));
 for (const [html, entry] of [['index.html', 'demo.js'], ['embed.html', 'embed.js']]) {
   const preload = staticImports(siteMeta, dist, entry).map((f) => `<link rel="modulepreload" href="${f}">`).join('\n  ');
-  const text = readFileSync(join(here, html), 'utf8').replace(`<script type="module" src="${entry}"></script>`, (tag) => `${tag}\n  ${preload}`);
+  const source = readFileSync(join(here, html), 'utf8');
+  const tag = new RegExp(`<script type="module"( async)? src="${entry}"></script>`);
+  if (!tag.test(source)) throw new Error(`build.mjs: ${html} has no module script tag for ${entry}`);
+  const text = source.replace(tag, (t) => `${t}\n  ${preload}`);
   writeFileSync(join(dist, html), text);
 }
 cpSync(join(here, 'examples'), join(dist, 'examples'), { recursive: true });
@@ -155,7 +158,7 @@ const page = readFileSync(join(here, 'index.html'), 'utf8')
   .replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${csp}">`)
   .replace('<link rel="stylesheet" href="demo.css">', () => `<style>${readFileSync(join(here, 'demo.css'), 'utf8')}</style>`)
   // inline scripts run at once, not deferred like the module: they go at the end of <body>
-  .replace('<script type="module" src="demo.js"></script>', '')
+  .replace('<script type="module" async src="demo.js"></script>', '')
   .replace('</body>', () =>
     `<script>window.__reportLensWorkerSource=${inline(JSON.stringify(workerSource))};window.__reportLensSample=${inline(JSON.stringify(readFileSync(sample, 'utf8')))};</script>\n  <script>${inline(demoSource)}</script>\n</body>`);
 writeFileSync(join(dist, 'report-lens-offline.html'), page);

@@ -26,7 +26,10 @@ servers.forEach((s) => s.close());
 for (const [k, r] of rows.entries()) {
   if (dists.length < 2) console.table(r);
   const m = (key) => medianOf(r, key);
+  // (the spread too: one build's loads differ by 100 ms and more on a shared machine)
+  const ready = r.map((x) => x.ready_ms).sort((a, b) => a - b);
+  const q = (f) => ready[Math.min(ready.length - 1, Math.floor(f * ready.length))];
   console.log(
-    `${dists.length ? `${dists[k]}: ` : ''}median over ${runs} cold loads${mbit ? ` at ${mbit} Mbit/s` : ''}: interactive ${m('interactive_ms')} ms, ready ${m('ready_ms')} ms, transferred ${m('transferred_kib')} KiB`,
+    `${dists.length ? `${dists[k]}: ` : ''}median over ${runs} cold loads${mbit ? ` at ${mbit} Mbit/s` : ''}: interactive ${m('interactive_ms')} ms, ready ${m('ready_ms')} ms (quartiles ${q(0.25)}–${q(0.75)}, slowest ${ready.at(-1)}, ${ready.filter((x) => x > 600).length} over 600), transferred ${m('transferred_kib')} KiB`,
   );
 }

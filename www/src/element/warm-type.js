@@ -10,7 +10,7 @@ import { CLOUD_SIZES, CLOUD_WEIGHT } from './cloud-sizes.js';
 
 // The results' text styles, nested as in the views (headings, figures, cards, charts' titles,
 // tables, lists, the reports' tabs, links and labels), in an inert box; each line holds a
-// Chinese char, Latin and digits (two fonts of the list).
+// Chinese char, Latin and digits (one font where the Chinese font has them, else two).
 const LINE = '国a1';
 // In two parts, one a frame, the word cloud's sizes shared out over them: in one, its layout
 // made a frame of 59-78 ms; in seven, the last parts fell after ready, where their font calls
