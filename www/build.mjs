@@ -119,13 +119,17 @@ const siteMeta = await modules(
   { sourcemap: 'linked' },
 );
 cpSync(join(here, 'demo.css'), join(dist, 'demo.css'));
-for (const [html, entry] of [['index.html', 'demo.js'], ['embed.html', 'embed.js']]) {
-  const preload = staticImports(siteMeta, dist, entry).map((f) => `<link rel="modulepreload" href="${f}">`).join('\n  ');
+/** `html`'s text with its module script tag for `entry` (async or not) replaced by
+ * `replace(tag)`; a page without that tag fails the build rather than ship without it. */
+function withModuleTag(html, entry, replace) {
   const source = readFileSync(join(here, html), 'utf8');
   const tag = new RegExp(`<script type="module"( async)? src="${entry}"></script>`);
   if (!tag.test(source)) throw new Error(`build.mjs: ${html} has no module script tag for ${entry}`);
-  const text = source.replace(tag, (t) => `${t}\n  ${preload}`);
-  writeFileSync(join(dist, html), text);
+  return source.replace(tag, replace);
+}
+for (const [html, entry] of [['index.html', 'demo.js'], ['embed.html', 'embed.js']]) {
+  const preload = staticImports(siteMeta, dist, entry).map((f) => `<link rel="modulepreload" href="${f}">`).join('\n  ');
+  writeFileSync(join(dist, html), withModuleTag(html, entry, (t) => `${t}\n  ${preload}`));
 }
 cpSync(join(here, 'examples'), join(dist, 'examples'), { recursive: true });
 // the demo's sample is the test fixture: one report we wrote ourselves, in the corpus's style
@@ -154,11 +158,10 @@ const workerSource = `self.__reportLensWasmGzipBase64=${JSON.stringify(wasmGzip.
 const inline = (s) => s.replace(/<\/(script)/gi, '<\\/$1');
 const csp = "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval' blob:; worker-src blob:; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'";
 const demoSource = await iife(src('demo/demo.js'));
-const page = readFileSync(join(here, 'index.html'), 'utf8')
+// inline scripts run at once, not deferred like the module: they go at the end of <body>
+const page = withModuleTag('index.html', 'demo.js', () => '')
   .replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${csp}">`)
   .replace('<link rel="stylesheet" href="demo.css">', () => `<style>${readFileSync(join(here, 'demo.css'), 'utf8')}</style>`)
-  // inline scripts run at once, not deferred like the module: they go at the end of <body>
-  .replace('<script type="module" async src="demo.js"></script>', '')
   .replace('</body>', () =>
     `<script>window.__reportLensWorkerSource=${inline(JSON.stringify(workerSource))};window.__reportLensSample=${inline(JSON.stringify(readFileSync(sample, 'utf8')))};</script>\n  <script>${inline(demoSource)}</script>\n</body>`);
 writeFileSync(join(dist, 'report-lens-offline.html'), page);

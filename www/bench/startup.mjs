@@ -7,7 +7,7 @@
 // Run: node bench/startup.mjs [runs] [--mbit=10] [--dist=DIR]...   (default 5 runs, www/dist)
 import { serve } from '../serve.mjs';
 import { launch } from '../test/browser.mjs';
-import { measureStartup, medianOf } from '../test/startup.mjs';
+import { measureStartup, medianOf, quantileOf } from '../test/startup.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
@@ -27,9 +27,8 @@ for (const [k, r] of rows.entries()) {
   if (dists.length < 2) console.table(r);
   const m = (key) => medianOf(r, key);
   // (the spread too: one build's loads differ by 100 ms and more on a shared machine)
-  const ready = r.map((x) => x.ready_ms).sort((a, b) => a - b);
-  const q = (f) => ready[Math.min(ready.length - 1, Math.floor(f * ready.length))];
+  const q = (f) => quantileOf(r, 'ready_ms', f);
   console.log(
-    `${dists.length ? `${dists[k]}: ` : ''}median over ${runs} cold loads${mbit ? ` at ${mbit} Mbit/s` : ''}: interactive ${m('interactive_ms')} ms, ready ${m('ready_ms')} ms (quartiles ${q(0.25)}–${q(0.75)}, slowest ${ready.at(-1)}, ${ready.filter((x) => x > 600).length} over 600), transferred ${m('transferred_kib')} KiB`,
+    `${dists.length ? `${dists[k]}: ` : ''}median over ${runs} cold loads${mbit ? ` at ${mbit} Mbit/s` : ''}: interactive ${m('interactive_ms')} ms, ready ${m('ready_ms')} ms (quartiles ${q(0.25)}–${q(0.75)}, slowest ${q(1)}, ${r.filter((x) => x.ready_ms > 600).length} over 600), transferred ${m('transferred_kib')} KiB`,
   );
 }

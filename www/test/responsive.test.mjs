@@ -183,6 +183,38 @@ test('the type specimen lays out every text style the top of a report and its wo
   assert.deepEqual(problems, []);
 });
 
+test("a report's Han and digits are set in one font, and its emphasis is bold", async () => {
+  // With a UI font first in the list, every text style took two fonts, the UI font for the
+  // digits and a fallback for the Han between them: twice the font calls of the browser and a
+  // shaping run per change of font (bench/README.md, twenty-second pass).
+  const { page, problems } = await idlePage(sample);
+  await analyseServed(page);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  /** The platform fonts of `selector`'s first match in the element, with their glyph counts. */
+  const fontsOf = async (selector) => {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: `document.querySelector('report-lens').shadowRoot.querySelector(${JSON.stringify(selector)})` });
+    const { nodeId } = await cdp.send('DOM.requestNode', { objectId: result.objectId });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    return fonts.map((f) => `${f.familyName} ${f.glyphCount}`);
+  };
+  // an outline line and a quantity's text: Han with digits between (一、2024年工作回顾, 230件)
+  const line = await fontsOf('#outline li');
+  const quantity = await fontsOf('#quantity-table tbody tr[data-index] td');
+  const weights = await page.evaluate(() => {
+    const root = document.querySelector('report-lens').shadowRoot;
+    return ['.figure .value', '.drop-main', '.articles .main .link'].map((s) => getComputedStyle(root.querySelector(s)).fontWeight);
+  });
+  await page.close();
+  assert.equal(line.length, 1, `one font for ${JSON.stringify(line)}`);
+  assert.equal(quantity.length, 1, `one font for ${JSON.stringify(quantity)}`);
+  // a Chinese font with one weight (WenQuanYi Micro Hei) is made bold only from 700
+  assert.deepEqual(weights, ['700', '700', '700']);
+  assert.deepEqual(problems, []);
+});
+
 test('a 15 MB report: its size and progress shown, then received and drawn with no task over 200 ms', async () => {
   // 15 MB takes the core ~50 s in wasm here (test/synthetic.mjs: the sample report repeated)
   const report = syntheticReport([sample, 15 * 1024 * 1024]);

@@ -15,8 +15,12 @@
 
 import { evaluateWithin } from './browser.mjs';
 
-/** The median of `key` over the loads measureStartup() gave (the upper one of an even count). */
-export const medianOf = (runs, key) => runs.map((r) => r[key]).sort((a, b) => a - b)[runs.length >> 1];
+/** The `q` quantile (0-1) of `key` over the loads measureStartup() gave: the value at
+ * floor(q * n) in ascending order. */
+export const quantileOf = (runs, key, q) => runs.map((r) => r[key]).sort((a, b) => a - b)[Math.min(runs.length - 1, Math.floor(q * runs.length))];
+
+/** The median of `key` (the upper one of an even count). */
+export const medianOf = (runs, key) => quantileOf(runs, key, 0.5);
 
 /** Records, inside the page, when the element is defined and when it reaches each state. */
 function probe() {
