@@ -35,5 +35,5 @@ export REPORT_LENS_CLI="$PWD/target/debug/report-lens"
   test/startup.test.mjs test/e2e.test.mjs test/element.test.mjs \
   test/responsive.test.mjs test/robust.test.mjs test/bad-input.test.mjs \
   test/compare.test.mjs test/package.test.mjs test/wordcloud-probe.test.mjs \
-  test/cloud-sizes.test.mjs)
+  test/cloud-sizes.test.mjs test/exporting.test.mjs)
 node --test --test-reporter=spec tests/wasm/*.test.mjs

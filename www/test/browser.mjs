@@ -188,12 +188,18 @@ export function focused(page) {
   });
 }
 
-/** Ranges of one of an element's CSS highlights (sentence, flash, layer, q), as strings. */
+/** Ranges of one of an element's CSS highlights (sentence, flash, layer, q), as strings (the
+ * highlights are StaticRanges, which have no text of their own: read through a live Range). */
 export function highlight(page, kind, lens = 'report-lens') {
   return page.evaluate(
     ([kind, lens]) => {
       const view = document.querySelector(lens).shadowRoot.querySelector('#text-view');
-      return [...(CSS.highlights.get(`${view.dataset.highlight}-${kind}`) ?? [])].map((r) => r.toString());
+      return [...(CSS.highlights.get(`${view.dataset.highlight}-${kind}`) ?? [])].map((r) => {
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        return live.toString();
+      });
     },
     [kind, lens],
   );

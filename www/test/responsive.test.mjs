@@ -1,8 +1,10 @@
 // The page never freezes: the element's long-task observer is wired; a 25 KB report is
-// analysed and drawn with no main-thread task over 50 ms; a 15 MB report shows its size and
-// progress while it is analysed, and is received and drawn with no task over 200 ms (the text
-// in windows, lists in chunks). Reports are synthetic (test/synthetic.mjs), served to the page
-// by the test. The long tasks seen go to test-output/timings.json.
+// analysed and drawn with no main-thread task over 50 ms; with a 2 MB report shown, switching
+// the language, a change of the page's width and the downloads hold it no more than 100 ms; a
+// 15 MB report shows its size and progress while it is analysed, and is received and drawn
+// with no task over 200 ms (the text in windows, lists in chunks). Reports are synthetic
+// (test/synthetic.mjs), served to the page by the test. The long tasks seen go to
+// test-output/timings.json.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -213,6 +215,57 @@ test("a report's Han and digits are set in one font, and its emphasis is bold", 
   // a Chinese font with one weight (WenQuanYi Micro Hei) is made bold only from 700
   assert.deepEqual(weights, ['700', '700', '700']);
   assert.deepEqual(problems, []);
+});
+
+test('a 2 MB report shown: the language switched, the page narrowed, the downloads made, with no task over 100 ms', async () => {
+  const report = syntheticReport([sample, 2 * 1024 * 1024]);
+  const tries = [];
+  for (let i = 0; i < 2; i++) {
+    const { page, problems } = await idlePage(report);
+    await analyseServed(page);
+    // the highlights are StaticRanges: the document updates every live Range on every node
+    // removed anywhere in it, and a chart redrawn removes its old SVG node by node
+    const ranges = await page.evaluate(() => {
+      const kinds = {};
+      for (const [, h] of CSS.highlights) for (const r of h) kinds[r.constructor.name] = (kinds[r.constructor.name] ?? 0) + 1;
+      return kinds;
+    });
+    assert.ok(ranges.StaticRange > 500 && !ranges.Range, `highlight ranges: ${JSON.stringify(ranges)}`);
+    const t0 = await page.evaluate(() => performance.now());
+    const steps = {};
+    const since = async (name, act) => {
+      const t = await page.evaluate(() => performance.now());
+      await act();
+      await page.waitForTimeout(800);
+      steps[name] = await page.evaluate((t) => document.querySelector('report-lens').timings.longTasks.filter((x) => x.start + x.ms > t).map((x) => x.ms), t);
+    };
+    const redrawn = async (lang) => {
+      const n = await page.evaluate(() => performance.getEntriesByName('report-lens:render:charts').length);
+      // (a click in the page: Playwright's click adds its own work to the frame, scrolling and hit tests)
+      await page.evaluate((lang) => document.querySelector(`.lang-switch button[data-lang="${lang}"]`).click(), lang);
+      await page.waitForFunction((n) => performance.getEntriesByName('report-lens:render:charts').length > n, n, { timeout: 30_000 });
+    };
+    await since('english', () => redrawn('en'));
+    await since('chinese', () => redrawn('zh'));
+    await since('narrow', () => page.setViewportSize({ width: 390, height: 800 }));
+    await since('wide', () => page.setViewportSize({ width: 1280, height: 900 }));
+    for (const kind of ['json', 'csv']) {
+      await since(kind, async () => {
+        const download = page.waitForEvent('download', { timeout: 30_000 });
+        await page.evaluate((kind) => document.querySelector('report-lens').shadowRoot.querySelector(`button[data-export="${kind}"]`).click(), kind);
+        const file = await download;
+        assert.ok(file.suggestedFilename().endsWith(kind === 'json' ? '.analysis.json' : '.quantities.csv'), file.suggestedFilename());
+      });
+    }
+    const all = await page.evaluate((t0) => document.querySelector('report-lens').timings.longTasks.filter((x) => x.start + x.ms > t0).map((x) => x.ms), t0);
+    await page.close();
+    assert.deepEqual(problems, []);
+    tries.push({ longest: Math.max(0, ...all), steps });
+    if (tries.at(-1).longest <= 100) break;
+  }
+  seen.report_2mb_interactions = tries;
+  const r = tries.at(-1);
+  assert.ok(r.longest <= 100, `longest task ${r.longest} ms; tasks over 50 ms by step (tries): ${JSON.stringify(tries.map((x) => x.steps))}`);
 });
 
 test('a 15 MB report: its size and progress shown, then received and drawn with no task over 200 ms', async () => {
