@@ -245,8 +245,12 @@ test('a 2 MB report shown: the language switched, the page narrowed, the downloa
       await page.evaluate((lang) => document.querySelector(`.lang-switch button[data-lang="${lang}"]`).click(), lang);
       await page.waitForFunction((n) => performance.getEntriesByName('report-lens:render:charts').length > n, n, { timeout: 30_000 });
     };
+    // each panel is held in the old language until its step redraws it, then takes the new one
+    const held = () => page.evaluate(() => [...document.querySelector('report-lens').shadowRoot.querySelectorAll('section[data-panel]')].filter((p) => p.hasAttribute('lang')).map((p) => p.dataset.panel));
     await since('english', () => redrawn('en'));
+    assert.deepEqual(await held(), [], 'every panel in the English interface');
     await since('chinese', () => redrawn('zh'));
+    assert.deepEqual(await held(), [], 'every panel back in the Chinese interface');
     await since('narrow', () => page.setViewportSize({ width: 390, height: 800 }));
     await since('wide', () => page.setViewportSize({ width: 1280, height: 900 }));
     for (const kind of ['json', 'csv']) {

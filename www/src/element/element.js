@@ -377,6 +377,7 @@ export class ReportLensElement extends HTMLElement {
   #applyLang({ rerender = false } = {}) {
     const lang = this.#lang();
     if (rerender && lang === this.#t.lang) return;
+    if (rerender) this.#view.holdLang(this.#t.locale);
     const t = (this.#t = this.#view.t = translator(lang));
     this.#$('.root').lang = t.locale;
     for (const n of this.#shadow.querySelectorAll('[data-t]')) n.textContent = t(n.dataset.t);
