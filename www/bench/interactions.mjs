@@ -5,7 +5,7 @@
 // pause. Prints per interaction the long tasks seen (ms) and, with --frames, the long animation
 // frames with the scripts that ran in them.
 //
-//   node bench/interactions.mjs [corpus | KB] [--frames] [--synthetic-clicks]
+//   node bench/interactions.mjs [corpus | KB] [--frames] [--synthetic-clicks] [--dist=DIR]
 //
 // corpus (default): the shared corpus's reports dropped together (../shared/corpus); KB: one
 // synthetic report of that size (test/synthetic.mjs). --synthetic-clicks: buttons clicked from
@@ -20,12 +20,13 @@ const args = process.argv.slice(2);
 const mode = args.find((a) => !a.startsWith('--')) ?? 'corpus';
 const showFrames = args.includes('--frames');
 const synthetic = args.includes('--synthetic-clicks');
+const dist = args.find((a) => a.startsWith('--dist='))?.slice(7); // another build of the site
 if (mode === 'corpus' && !existsSync(sharedCorpus)) {
   console.error(`no ${sharedCorpus}: give a size in KB for a synthetic report`);
   process.exit(2);
 }
 
-const server = await serve(0);
+const server = await serve(0, '127.0.0.1', dist);
 const browser = await launch();
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
 const page = await context.newPage();

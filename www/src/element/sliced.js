@@ -6,12 +6,13 @@ import { yieldToBrowser } from './dom.js';
 const SLICE_MS = 8;
 const SMALL = 2000;
 
-/** Calls step(i) for i in [0, n), yielding every SLICE_MS; false if it went stale. */
-async function sliced(n, step, isStale) {
+/** Calls step(i) for i in [0, n), yielding every SLICE_MS; false if it went stale. The clock
+ * is read every 256 steps (`mask`), or every step (mask 0) when a step is itself long. */
+async function sliced(n, step, isStale, mask = 255) {
   let t0 = performance.now();
   for (let i = 0; i < n; i++) {
     step(i);
-    if ((i & 255) === 255 && performance.now() - t0 > SLICE_MS) {
+    if ((i & mask) === mask && performance.now() - t0 > SLICE_MS) {
       await yieldToBrowser();
       if (isStale()) return false;
       t0 = performance.now();
@@ -48,6 +49,9 @@ export async function sortSliced(items, compare, isStale = () => false) {
       for (let k = 0; k < part.length; k++) a[r * RUN + k] = part[k];
     },
     isStale,
+    // a run is 512 items sorted: 1–5 ms by a Collator. Read every 256 runs, the clock never
+    // stopped the runs of 27,000 quantities (a 2 MB report): one task of 83 ms
+    0,
   );
   if (!ok) return null;
   let b = new Array(a.length);
