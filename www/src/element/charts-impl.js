@@ -5,7 +5,7 @@
 import { echarts, SVGRenderer } from './charts-lib.js';
 import { BarChart, LineChart, GridComponent, TooltipComponent, TitleComponent, LegendComponent } from './charts-parts.js';
 import { chartRows } from './charts.js';
-import { offScreenForAFrame, whenIdle } from './dom.js';
+import { afterFrame, offScreenForAFrame, whenIdle } from './dom.js';
 import { CLOUD_SIZES, CLOUD_WEIGHT, cloudSize } from './cloud-sizes.js';
 
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, TitleComponent, LegendComponent, SVGRenderer]);
@@ -147,9 +147,9 @@ export class Charts {
       if (!first) return;
       this.#toResize.delete(first);
       if (!first.isDisposed()) first.resize();
-      if (this.#toResize.size) requestAnimationFrame(() => setTimeout(next, 0));
+      if (this.#toResize.size) afterFrame().then(next);
     };
-    requestAnimationFrame(() => setTimeout(next, 0));
+    afterFrame().then(next);
   }
 
   /** Draws every chart of an Analysis in language `t`. */

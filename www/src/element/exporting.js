@@ -18,49 +18,49 @@ export function download(filename, data, type, where = document.body) {
 
 const SLICE_MS = 8;
 
-/** Runs step(i) for i in [0, n), yielding to the browser every few milliseconds (calling
- * `beforeYield` first). */
-async function eachSliced(n, step, beforeYield = () => {}) {
+/**
+ * Text gathered into a Blob of `type` in slices: `await write(s)` yields to the browser once
+ * a slice has taken SLICE_MS, and each slice's strings become a Blob of their own (one Blob of
+ * 50,000 strings encoded them all in one call: 27 ms for a 500 KB report's 4 MB of JSON).
+ */
+function slicedBlob(type) {
+  const blobs = [];
+  let parts = [];
   let t0 = performance.now();
-  for (let i = 0; i < n; i++) {
-    step(i);
-    if (performance.now() - t0 > SLICE_MS) {
-      beforeYield();
+  return {
+    async write(s) {
+      parts.push(s);
+      if (performance.now() - t0 <= SLICE_MS) return;
+      blobs.push(new Blob(parts));
+      parts = [];
       await yieldToBrowser();
       t0 = performance.now();
-    }
-  }
+    },
+    blob() {
+      blobs.push(new Blob(parts));
+      return new Blob(blobs, { type });
+    },
+  };
 }
 
-/** Strings and arrays at least this large are written in slices (JSON.stringify of a 15 MB
+/** Strings and arrays at least this large are written in pieces (JSON.stringify of a 15 MB
  * report's text alone holds the page ~150 ms). */
-const BIG_STRING = 1 << 16;
+export const BIG_STRING = 1 << 16;
 const BIG_ARRAY = 64;
 
 /**
  * The Analysis as JSON, indented by two spaces: the text JSON.stringify(a, null, 2) gives, in
  * a Blob. Large values are written a piece at a time (an array an item at a time, a long
- * string in slices, at any depth: a 15 MB report's `entities` is one object of large lists),
- * and each few milliseconds' text goes into a Blob of its own: one Blob of 50,000 strings
- * encoded them all in one call (27 ms for a 500 KB report's 4 MB of JSON).
+ * string in slices, at any depth: a 15 MB report's `entities` is one object of large lists).
  */
 export async function analysisJson(a) {
-  const blobs = [];
-  let parts = [];
-  let t0 = performance.now();
-  const emit = async (s) => {
-    parts.push(s);
-    if (performance.now() - t0 > SLICE_MS) {
-      blobs.push(new Blob(parts));
-      parts = [];
-      await yieldToBrowser();
-      t0 = performance.now();
-    }
-  };
-  await writeJson(a, '', emit);
-  blobs.push(new Blob(parts));
-  return new Blob(blobs, { type: 'application/json;charset=utf-8' });
+  const out = slicedBlob('application/json;charset=utf-8');
+  await writeJson(a, '', (s) => out.write(s));
+  return out.blob();
 }
+
+/** What JSON.stringify leaves out of an object (and writes as null in a list). */
+const unwritten = (x) => x === undefined || typeof x === 'function' || typeof x === 'symbol';
 
 /** Whether `v` is worth writing piece by piece (else one JSON.stringify). */
 function isBig(v) {
@@ -70,26 +70,24 @@ function isBig(v) {
   return Object.values(v).some(isBig);
 }
 
-/** Emits JSON.stringify(v, null, 2) with every line after the first indented by `pad`. */
+/** Emits JSON.stringify(v, null, 2) with every line after the first indented by `pad`. The
+ * Analysis is JSON data (parsed from the core's JSON): no toJSON, no cycles. */
 async function writeJson(v, pad, emit) {
   if (!isBig(v)) {
     const s = JSON.stringify(v, null, 2);
-    // (undefined, a function: JSON.stringify gives undefined; its caller skips such keys)
     return emit(s === undefined ? 'null' : pad ? s.replace(/\n/g, `\n${pad}`) : s);
   }
   if (typeof v === 'string') return writeString(v, emit);
-  if (typeof v.toJSON === 'function') return writeJson(v.toJSON(), pad, emit);
   const inner = `${pad}  `;
   if (Array.isArray(v)) {
     await emit('[');
     for (let i = 0; i < v.length; i++) {
       await emit(`${i ? ',' : ''}\n${inner}`);
-      const x = v[i];
-      await writeJson(x === undefined || typeof x === 'function' || typeof x === 'symbol' ? null : x, inner, emit);
+      await writeJson(unwritten(v[i]) ? null : v[i], inner, emit);
     }
     return emit(`\n${pad}]`);
   }
-  const keys = Object.keys(v).filter((k) => v[k] !== undefined && typeof v[k] !== 'function' && typeof v[k] !== 'symbol');
+  const keys = Object.keys(v).filter((k) => !unwritten(v[k]));
   if (!keys.length) return emit('{}');
   await emit('{');
   for (let k = 0; k < keys.length; k++) {
@@ -116,19 +114,10 @@ async function writeString(s, emit) {
 /** The quantities as CSV, in a Blob: the columns of the CLI corpus's quantities.csv (csv.js). */
 export async function quantitiesCsv(a) {
   const { BOM, QUANTITY_COLUMNS, quantityRow, field } = await import('./csv.js');
-  // each slice's lines in a Blob of their own, as analysisJson does
-  const blobs = [];
-  let lines = [BOM + QUANTITY_COLUMNS.join(',') + '\n'];
-  await eachSliced(
-    a.quantities.length,
-    (i) => lines.push(quantityRow(a, a.quantities[i], i).map(field).join(',') + '\n'),
-    () => {
-      blobs.push(new Blob(lines));
-      lines = [];
-    },
-  );
-  blobs.push(new Blob(lines));
-  return new Blob(blobs, { type: 'text/csv;charset=utf-8' });
+  const out = slicedBlob('text/csv;charset=utf-8');
+  await out.write(BOM + QUANTITY_COLUMNS.join(',') + '\n');
+  for (let i = 0; i < a.quantities.length; i++) await out.write(quantityRow(a, a.quantities[i], i).map(field).join(',') + '\n');
+  return out.blob();
 }
 
 /**

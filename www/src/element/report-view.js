@@ -30,20 +30,6 @@ const RESULT_LISTS = [
   '#compare-reports', '#keyness', '#shared-table thead', '#shared-table tbody', '#changes-table tbody',
 ];
 
-/** The panel each step of show() draws (held in the old language until then: holdLang). */
-const STEP_PANEL = {
-  overview: 'overview',
-  outline: 'outline',
-  articles: 'articles',
-  warnings: 'warnings',
-  metrics: 'achievements',
-  keywords: 'vocabulary',
-  formulations: 'formulations',
-  entities: 'entities',
-  concordance: 'concordance',
-  text: 'text',
-};
-
 export class ReportView {
   reports = [];
   current = -1;
@@ -172,30 +158,31 @@ export class ReportView {
     const ctx = this.#ctx();
     this.$('#results').hidden = false;
     this.showing(true);
+    // [measure name, the panel it draws (held in the old language until then: holdLang), step]
     const steps = [
-      ['tabs', () => this.#renderTabs()],
-      ['overview', () => renderOverview(ctx, a)],
-      ['outline', () => renderOutline(ctx, a)],
-      ['articles', () => renderArticles(ctx, a)],
-      ['warnings', () => renderWarnings(ctx, a)],
-      ['metrics', () => renderMetrics(ctx, a)],
-      ['quantities', () => this.#renderTable(stale)],
-      ['keywords', () => renderKeywords(ctx, a)],
-      ['formulations', () => renderFormulations(ctx, a)],
-      ['entities', () => renderEntities(ctx, a)],
-      ['concordance', () => {
+      ['tabs', null, () => this.#renderTabs()],
+      ['overview', 'overview', () => renderOverview(ctx, a)],
+      ['outline', 'outline', () => renderOutline(ctx, a)],
+      ['articles', 'articles', () => renderArticles(ctx, a)],
+      ['warnings', 'warnings', () => renderWarnings(ctx, a)],
+      ['metrics', 'achievements', () => renderMetrics(ctx, a)],
+      ['quantities', null, () => this.#renderTable(stale)],
+      ['keywords', 'vocabulary', () => renderKeywords(ctx, a)],
+      ['formulations', 'formulations', () => renderFormulations(ctx, a)],
+      ['entities', 'entities', () => renderEntities(ctx, a)],
+      ['concordance', 'concordance', () => {
         this.#kwic = EMPTY_KWIC;
         this.#kwicSort = null;
         renderConcordance(ctx, this.#kwic, null);
       }],
-      ['text', () => {
+      ['text', 'text', () => {
         this.#text.render(a.text, a.quantities, this.t);
         this.#applyLayer();
       }],
     ];
-    for (const [name, step] of steps) {
+    for (const [name, panel, step] of steps) {
       const t0 = performance.now();
-      if (STEP_PANEL[name]) this.#releaseLang(`section[data-panel="${STEP_PANEL[name]}"][data-held-lang]`);
+      if (panel) this.#releaseLang(`section.panel[data-panel="${panel}"][lang]`);
       await step();
       measureFrom(`report-lens:render:${name}`, t0);
       // a frame between steps: the browser lays out what each step added in a frame of its own
@@ -203,7 +190,7 @@ export class ReportView {
       await afterFrame();
       if (stale()) return;
     }
-    this.#releaseLang('section[data-held-lang]');
+    this.#releaseLang('section.panel[lang]');
     await afterFrame(); // the charts read their boxes' sizes: let the browser lay them out first
     if (stale()) return;
     const t0 = performance.now();
@@ -220,19 +207,13 @@ export class ReportView {
    */
   holdLang(locale) {
     if (this.current < 0) return;
-    for (const p of this.shadow.querySelectorAll('section.panel[data-panel]')) {
-      if (p.hasAttribute('lang')) continue;
-      p.lang = locale;
-      p.dataset.heldLang = '';
-    }
+    // (a panel has a lang of its own only while held; one still held keeps its language)
+    for (const p of this.shadow.querySelectorAll('section.panel:not([lang])')) p.lang = locale;
   }
 
   /** Lets the held panels that match `selector` take the interface's language again. */
   #releaseLang(selector) {
-    for (const p of this.shadow.querySelectorAll(selector)) {
-      p.removeAttribute('lang');
-      delete p.dataset.heldLang;
-    }
+    for (const p of this.shadow.querySelectorAll(selector)) p.removeAttribute('lang');
   }
 
   /** Re-renders the report shown (after a change of language), keeping the concordance. */

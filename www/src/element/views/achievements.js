@@ -40,11 +40,9 @@ function valueText(q, t) {
  * loads its collation data (11–22 ms for zh-CN, more on a busy machine), which a sort by value
  * never needs. */
 const collators = new Map();
-function collatorOf(locale) {
-  return () => {
-    if (!collators.has(locale)) collators.set(locale, new Intl.Collator(locale));
-    return collators.get(locale);
-  };
+function collatorFor(locale) {
+  if (!collators.has(locale)) collators.set(locale, new Intl.Collator(locale));
+  return collators.get(locale);
 }
 
 /**
@@ -63,7 +61,7 @@ export async function renderQuantityTable({ $, t, lists }, a, { filter = '', cat
   if (sort) {
     const { key, dir } = sort;
     const get = (q) => (key === 'category' ? label(q) : q[key]);
-    const collator = collatorOf(t.locale);
+    let collator = null; // (the first text comparison makes it)
     const sign = dir === 'asc' ? 1 : -1;
     const count = $('#quantity-count');
     if (rows.length > 2000) count.textContent = t('list.sorting');
@@ -72,7 +70,7 @@ export async function renderQuantityTable({ $, t, lists }, a, { filter = '', cat
       (x, y) => {
         const p = get(x.q);
         const r = get(y.q);
-        return sign * (typeof p === 'number' ? p - r : collator().compare(String(p ?? ''), String(r ?? '')));
+        return sign * (typeof p === 'number' ? p - r : (collator ??= collatorFor(t.locale)).compare(String(p ?? ''), String(r ?? '')));
       },
       isStale,
     );
