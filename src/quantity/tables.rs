@@ -65,6 +65,11 @@ impl Rows {
     }
 }
 
+/// A unit as written less an alternative in brackets: 项(条) is 项.
+fn primary(unit: &str) -> &str {
+    unit.split(['(', '（']).next().unwrap_or(unit)
+}
+
 pub struct Tables {
     /// Units with their class, longest first.
     units: Vec<(&'static str, Vec<char>, UnitClass)>,
@@ -221,7 +226,7 @@ impl Tables {
 
     /// The class of a unit as written; an alternative in brackets (`项(条)`) is set aside.
     pub fn unit_class(&self, unit: &str) -> Option<UnitClass> {
-        let primary = unit.split(['(', '（']).next().unwrap_or(unit);
+        let primary = primary(unit);
         // (by the first char: a scan of every unit took 5% of the quantities' time, three
         // lookups per count)
         let first = primary.chars().next()?;
@@ -233,10 +238,7 @@ impl Tables {
     pub fn may_count(&self, unit: &str, category: Category) -> bool {
         match category {
             Category::People => self.unit_class(unit) == Some(UnitClass::Person),
-            Category::Organizations => {
-                let primary = unit.split(['(', '（']).next().unwrap_or(unit);
-                !self.matters.contains(&primary)
-            }
+            Category::Organizations => !self.matters.contains(&primary(unit)),
             _ => true,
         }
     }
