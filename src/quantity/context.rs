@@ -73,6 +73,9 @@ impl Memory {
         let text = |r: (usize, usize)| string_of(&cs[r.0..r.1]);
         let rest = &cs[f.rest.0..f.rest.1];
         let mut before = subject::trim_before(&cs[f.before.0..f.before.1]);
+        // (most counts head no list of their own: their list's words are their own, trimmed once)
+        let list_head =
+            if f.list_head == f.before { before.clone() } else { subject::trim_before(&cs[f.list_head.0..f.list_head.1]) };
         // the paragraph's first words continue the line before: 委员发表读书⏎体会2.3万余条
         if f.before.0 == 0 && !self.broken_line.is_empty() && !cs[..m.start].iter().any(|c| CLAUSE_END.contains(c)) {
             let joined: Vec<char> = self.broken_line.chars().chain(cs[..m.start].iter().copied()).collect();
@@ -126,7 +129,6 @@ impl Memory {
                 before = format!("{h}{before}");
             }
         }
-        let list_head = subject::trim_before(&cs[f.list_head.0..f.list_head.1]);
         Words { before, list_head, noun, after, prev_clause, earlier }
     }
 
