@@ -257,27 +257,6 @@ export class Charts {
     }
   }
 
-  /** PNG of an SVG chart, drawn on a canvas at twice the size for print. */
-  async pngOf(chart) {
-    const svg = this.svgOf(chart);
-    const img = new Image();
-    const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-    try {
-      img.src = url;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.naturalWidth * 2;
-      canvas.height = img.naturalHeight * 2;
-      const ctx = canvas.getContext('2d');
-      ctx.fillStyle = '#fff';
-      ctx.fillRect(0, 0, canvas.width, canvas.height);
-      ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-      return await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
-    } finally {
-      URL.revokeObjectURL(url);
-    }
-  }
-
   dispose() {
     for (const c of this.charts.values()) c.dispose();
     this.charts.clear();

@@ -120,6 +120,26 @@ export async function quantitiesCsv(a) {
   return out.blob();
 }
 
+/** A PNG Blob of an SVG, drawn on a white canvas at `scale` times its size. */
+async function svgToPng(svg, scale = 1) {
+  const img = new Image();
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    img.src = url;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth * scale;
+    canvas.height = img.naturalHeight * scale;
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return await new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob failed'))), 'image/png'));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
 /**
  * Downloads of what the core computed: JSON, CSV (quantities, comparison, timeline), one chart
  * as SVG or PNG, and the one-page summaries (一图读懂) of the report or the comparison.
@@ -138,10 +158,11 @@ export async function exportFile(kind, chartName, view) {
     if (!chart) return;
     const file = `${chartName.startsWith('timeline') || chartName === 'compare' ? 'comparison' : base}.${chartName}.${kind}`;
     if (kind === 'svg') return save(file, charts.svgOf(chart), 'image/svg+xml');
-    return save(file, await charts.pngOf(chart), 'image/png');
+    // (twice the size, for print)
+    return save(file, await svgToPng(charts.svgOf(chart), 2), 'image/png');
   }
   if (kind === 'summary-svg' || kind === 'summary-png' || kind === 'compare-summary-svg' || kind === 'compare-summary-png') {
-    const { reportSummarySvg, comparisonSummarySvg, svgToPng } = await import('./summary-image.js');
+    const { reportSummarySvg, comparisonSummarySvg } = await import('./summary-image.js');
     const ofComparison = kind.startsWith('compare');
     if (ofComparison && !c) return;
     const svg = ofComparison ? comparisonSummarySvg(c, compare.labels(), t) : reportSummarySvg(a, t);

@@ -169,23 +169,3 @@ export function comparisonSummarySvg(c, labels, t) {
   }
   return s.footer(t('summary.footer'));
 }
-
-/** An SVG drawn on a canvas at its own size, as a PNG Blob. */
-export async function svgToPng(svg) {
-  const img = new Image();
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-  try {
-    img.src = url;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.naturalWidth;
-    canvas.height = img.naturalHeight;
-    const ctx = canvas.getContext('2d');
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    ctx.drawImage(img, 0, 0);
-    return await new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob failed'))), 'image/png'));
-  } finally {
-    URL.revokeObjectURL(url);
-  }
-}
