@@ -35,6 +35,9 @@ pub struct Words {
     pub list_head: String,
     pub noun: String,
     pub after: String,
+    /// The clause before, for persons (the category asks what they took part in); empty for
+    /// other counts, as no rule reads it for them (a count that borrows a noun from it reads it
+    /// there and then).
     pub prev_clause: String,
     /// The sentence before, for a count whose words open with a passive verb (被采用31条,
     /// 获批示15件次); empty for the others, as no rule reads it for them. (The words only gain a
@@ -77,8 +80,11 @@ impl Memory {
         let rest = &cs[f.rest.0..f.rest.1];
         let mut before = subject::trim_before(&cs[f.before.0..f.before.1]);
         // (most counts head no list of their own: their list's words are their own, trimmed once)
-        let list_head =
-            if f.list_head == f.before { before.clone() } else { subject::trim_before(&cs[f.list_head.0..f.list_head.1]) };
+        let list_head = if f.list_head == f.before {
+            before.clone()
+        } else {
+            subject::trim_before(&cs[f.list_head.0..f.list_head.1])
+        };
         // the paragraph's first words continue the line before: 委员发表读书⏎体会2.3万余条
         if f.before.0 == 0 && !self.broken_line.is_empty() && !cs[..m.start].iter().any(|c| CLAUSE_END.contains(c)) {
             let joined: Vec<char> = self.broken_line.chars().chain(cs[..m.start].iter().copied()).collect();
@@ -89,7 +95,6 @@ impl Memory {
         if after.is_empty() && f.tail != f.rest {
             after = subject::words_after(&cs[f.tail.0..f.tail.1]);
         }
-        let prev_clause = text(f.prev_clause);
         let class = t.unit_class(&m.unit);
         let carries = |c: &UnitClass| !matches!(c, UnitClass::Person | UnitClass::Ratio) && m.unit != "元";
         if let Some(c) = class.filter(carries) {
@@ -111,7 +116,7 @@ impl Memory {
                     let counted_there = last.filter(|p| p.start >= f.prev_clause.0 && p.start < f.prev_clause.1);
                     let from_clause = match counted_there {
                         Some(p) if p.unit != m.unit => None,
-                        _ => named_before(&prev_clause, &m.unit),
+                        _ => named_before(&text(f.prev_clause), &m.unit),
                     };
                     // events are not carried over from another sentence
                     let remembered = self.heads.get(&m.unit).filter(|_| c != UnitClass::Event).cloned();
@@ -133,6 +138,7 @@ impl Memory {
                 before = format!("{h}{before}");
             }
         }
+        let prev_clause = if class == Some(UnitClass::Person) { text(f.prev_clause) } else { String::new() };
         Words { before, list_head, noun, after, prev_clause, earlier }
     }
 
