@@ -81,9 +81,9 @@ fn instruction(p: &Phrase, class: UnitClass) -> Option<Category> {
     let t = tables();
     let joined = format!("{}{}", p.before, p.noun);
     let words = plain(&joined);
-    let named_last = t.instruction.iter().any(|w| {
-        words.ends_with(w) || plain(p.noun).contains(w) || plain(p.before).trim_end_matches(['的']).ends_with(w)
-    });
+    let (noun, before) = (plain(p.noun), plain(p.before));
+    let before = before.trim_end_matches(['的']);
+    let named_last = t.instruction.iter().any(|w| words.ends_with(w) || noun.contains(w) || before.ends_with(w));
     if !named_last {
         return None;
     }
