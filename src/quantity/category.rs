@@ -88,7 +88,7 @@ fn instruction(p: &Phrase, class: UnitClass) -> Option<Category> {
         return None;
     }
     let opinion = |s: &str| s.contains("社情民意") || s.contains("民意信息");
-    let continues = t.passive.iter().any(|w| p.before.starts_with(w));
+    let continues = t.opens_passive(p.before);
     if opinion(&words) || continues && opinion(p.earlier) {
         return Some(Category::PublicOpinionInfo);
     }

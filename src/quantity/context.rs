@@ -129,7 +129,7 @@ impl Memory {
                 }
             }
         }
-        let passive = t.passive.iter().any(|w| before.starts_with(w));
+        let passive = t.opens_passive(&before);
         let earlier = if passive { text(f.earlier) } else { String::new() };
         if passive {
             if let Some((h, _)) =

@@ -93,7 +93,7 @@ pub struct Tables {
     pub trainee: Words,
     pub participation: Words,
     pub instruction: Vec<&'static str>,
-    pub passive: Vec<&'static str>,
+    passive: Vec<&'static str>,
     pub report_up: Words,
     pub opinion_title: Words,
     pub outcome: Words,
@@ -231,6 +231,13 @@ impl Tables {
         // lookups per count)
         let first = primary.chars().next()?;
         self.units_by_first.get(&first)?.iter().map(|&k| &self.units[k]).find(|u| u.0 == primary).map(|u| u.2)
+    }
+
+    /// Whether a count's words open with a passive verb (被采用31条, 获批示15件次): the clause goes
+    /// on with the sentence's thing. One test for the context and the category, which rely on
+    /// asking the same question (`context::Words::earlier`).
+    pub fn opens_passive(&self, words: &str) -> bool {
+        self.passive.iter().any(|w| words.starts_with(w))
     }
 
     /// Whether a count in `unit` may count things of `category`: persons only in persons' units
